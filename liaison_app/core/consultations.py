@@ -1,0 +1,170 @@
+"""Use cases for consultations (法律咨询登记): save with validation, delete/undo, lists, matches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+import sqlite_utils
+
+from liaison_app.domain import clock
+from liaison_app.domain.changes import Changes
+from liaison_app.domain.records import Consultation, ConsultationFilter, MonthFigures, VisitorMatch
+from liaison_app.domain.text import clean_line, clean_name
+from liaison_app.domain.validation import normalise_consultation, validate_consultation
+from liaison_app.errors import FieldError, NotFoundError, ValidationError
+from liaison_app.storage.consultations import ConsultationRepository
+from liaison_app.storage.reference import CategoryRepository
+
+# Default time to answer a request that was not settled on the spot (件件有回复), in days.
+DEFAULT_FOLLOWUP_DAYS = 7
+TABLE = "consultation"
+
+
+def names_alike(a: str, b: str) -> bool:
+    """Near-identical Chinese names: equal; same length ≥ 2 with the same surname and one other
+    character different (王秀英/王秀瑛); or one a prefix (≥ 2 characters) of the other."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if len(a) == len(b) >= 2 and a[0] == b[0]:
+        return sum(x != y for x, y in zip(a, b)) == 1
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 2 and longer.startswith(shorter)
+
+
+class ConsultationService:
+    """Everything the GUI and CLI do with consultations."""
+
+    def __init__(self, db: sqlite_utils.Database, now: Callable[[], datetime]):
+        self.db = db
+        self.now = now
+        self.repo = ConsultationRepository(db)
+        self._categories = {c.code: c for c in CategoryRepository(db).all()}
+
+    # -- dictionary -----------------------------------------------------------------------
+    def selectable_category_codes(self) -> set[str]:
+        """Codes a consultation may carry (every dictionary entry except the TAG flags)."""
+        return {code for code, cat in self._categories.items() if not cat.is_tag}
+
+    def category_name(self, code: str) -> str:
+        """Chinese name of a category code (the code itself if unknown)."""
+        cat = self._categories.get(code)
+        return cat.name_zh if cat else code
+
+    @staticmethod
+    def default_followup_due(received: date) -> date:
+        """Follow-up deadline proposed for a new consultation."""
+        return received + timedelta(days=DEFAULT_FOLLOWUP_DAYS)
+
+    # -- writes ---------------------------------------------------------------------------
+    def prepare(self, record: Consultation) -> Consultation:
+        """Normalise ``record`` and validate it; return the cleaned record.
+
+        Raises:
+            ValidationError: with one message per offending field.
+        """
+        record = normalise_consultation(record)
+        category = self._categories.get(record.category_code)
+        if category is not None:
+            record = replace(record, category_dict_version=category.dict_version)
+        errors = validate_consultation(record, now=self.now(), category_codes=self.selectable_category_codes())
+        if record.paper_form_no and "paper_form_no" not in {e.field for e in errors}:
+            if self.repo.paper_form_taken(record.point_id, record.paper_form_no, record.id):
+                errors.append(FieldError("paper_form_no", f"纸质登记表编号“{record.paper_form_no}”在本联系点已录入过"))
+        if errors:
+            raise ValidationError(errors)
+        return record
+
+    def save(self, record: Consultation) -> tuple[Consultation, Changes]:
+        """Insert ``record`` if its id is new, else update it. Returns the stored record.
+
+        Raises:
+            ValidationError: a field is wrong (nothing stored).
+            UserError: the database refused the write (nothing stored).
+        """
+        record = self.prepare(record)
+        stamp = self.now()
+        with self.db.atomic():
+            try:
+                existing = self.repo.get(record.id)
+            except NotFoundError:
+                existing = None
+            if existing is None:
+                record = replace(record, created_at=stamp, updated_at=stamp, deleted=False)
+                self.repo.insert(record)
+            else:
+                record = replace(record, created_at=existing.created_at, updated_at=stamp, deleted=existing.deleted)
+                self.repo.update(record)
+        return record, Changes.of(TABLE, record.id)
+
+    def delete(self, record_id: str) -> Changes:
+        """Soft-delete (the deletion travels in the next batch); undo with :meth:`restore`."""
+        self.repo.set_deleted(record_id, True, clock.to_iso(self.now()))
+        return Changes.of(TABLE, record_id)
+
+    def restore(self, record_id: str) -> Changes:
+        """Undo a delete."""
+        self.repo.set_deleted(record_id, False, clock.to_iso(self.now()))
+        return Changes.of(TABLE, record_id)
+
+    # -- reads ----------------------------------------------------------------------------
+    def get(self, record_id: str) -> Consultation:
+        return self.repo.get(record_id)
+
+    def page(self, flt: ConsultationFilter, *, sort: str = "received_at", descending: bool = True,
+             offset: int = 0, limit: int = 200) -> list[Consultation]:
+        """A page of the list (see :meth:`ConsultationRepository.page`)."""
+        return self.repo.page(flt, today=self.now().date(), sort=sort, descending=descending,
+                              offset=offset, limit=limit)
+
+    def count(self, flt: ConsultationFilter) -> int:
+        return self.repo.count(flt, today=self.now().date())
+
+    def month_figures(self, period: str | None = None, point_id: str | None = None) -> MonthFigures:
+        """Start-page counts; ``period`` defaults to the current month."""
+        today = self.now().date()
+        return self.repo.month_figures(period or clock.period_of(today), point_id, today)
+
+    def similar_visitors(
+        self, *, name: str = "", phone: str = "", id_number: str = "", village: str = "",
+        exclude_id: str | None = None, limit: int = 10,
+    ) -> list[VisitorMatch]:
+        """Earlier consultations of the same person at this laptop (重复来访), newest first.
+
+        Same phone (≥ 7 digits), same valid-looking ID number (18 characters), or a
+        near-identical name (:func:`names_alike`) in the same village.
+        """
+        from liaison_app.domain.identity import normalise_id_number, normalise_phone
+
+        phone = normalise_phone(phone)
+        id_number = normalise_id_number(id_number)
+        name = clean_name(name)
+        village = clean_line(village)
+        candidates = self.repo.candidates_same_person(
+            phone=phone if len(phone) >= 7 else "",
+            id_number=id_number if len(id_number) == 18 else "",
+            village=village if name else "",
+            exclude_id=exclude_id,
+        )
+        reasons = {"id": "同一身份证号", "phone": "同一电话", "village": "同村姓名相近"}
+        seen: dict[str, VisitorMatch] = {}
+        for record, key in candidates:
+            if key == "village" and not names_alike(name, record.visitor_name):
+                continue
+            if record.id in seen:
+                continue
+            seen[record.id] = VisitorMatch(
+                record.id, record.received_at, record.visitor_name, record.village,
+                record.category_code, record.outcome, reasons[key],
+            )
+        matches = sorted(seen.values(), key=lambda m: m.received_at, reverse=True)
+        return matches[:limit]
+
+    def receiver_names(self) -> list[str]:
+        return self.repo.receiver_names()
+
+    def villages(self, point_id: str | None = None) -> list[str]:
+        return self.repo.villages(point_id)

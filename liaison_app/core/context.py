@@ -1,0 +1,54 @@
+"""Composition of the core services over one open database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from liaison_app.core.consultations import ConsultationService
+from liaison_app.core.points import PointService
+from liaison_app.domain import clock
+from liaison_app.storage.database import open_database
+from liaison_app.storage.drafts import DraftRepository
+from liaison_app.storage.reference import CategoryRepository, PersonRepository, SettingRepository
+
+
+class Core:
+    """The services of one database. Build with :func:`open_core`; close when done.
+
+    ``now`` is injectable so tests can pin the clock (a callable returning an aware datetime).
+    """
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None, now: Callable[[], datetime] = clock.now):
+        self.db = db
+        self.path = path
+        self.now = now
+        self.points = PointService(db, now)
+        self.consultations = ConsultationService(db, now)
+        self.drafts = DraftRepository(db)
+        self.settings = SettingRepository(db)
+        self.people = PersonRepository(db)
+        self.categories = CategoryRepository(db)
+
+    def close(self) -> None:
+        """Close the database (checkpoints the WAL when this is the last connection)."""
+        self.db.close()
+
+    def __enter__(self) -> "Core":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_core(path: Path | str, now: Callable[[], datetime] = clock.now) -> Core:
+    """Open (create and migrate if needed) the database at ``path`` and build the services.
+
+    Raises:
+        UserError: the file cannot be used (see :func:`liaison_app.storage.database.open_database`).
+    """
+    db = open_database(path)
+    return Core(db, None if str(path) == ":memory:" else Path(path), now)

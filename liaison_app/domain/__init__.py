@@ -1,0 +1,1 @@
+"""Bottom layer: records, enums, validation rules. Standard library only."""

@@ -1,0 +1,1 @@
+"""The only package with SQL strings or ``import sqlite_utils``."""

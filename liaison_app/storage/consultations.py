@@ -1,0 +1,338 @@
+"""SQL for consultations: mapping rows ⇄ records, paging, filters, search, visitor matching."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import sqlite_utils
+
+from liaison_app.domain import clock
+from liaison_app.domain.enums import AgeBand, FollowUpState, Gender, IdStatus, Mode, Outcome, SpecialGroup
+from liaison_app.domain.records import Consultation, ConsultationFilter, MonthFigures
+from liaison_app.domain.text import normalise_for_search
+from liaison_app.errors import NotFoundError, UserError
+
+# Short queries cannot use the trigram index (it needs 3+ characters): see GUIDE §5.
+TRIGRAM_MIN_CHARS = 3
+
+# Sortable columns: key → SQL expression. Anything else is refused (no SQL from callers).
+SORT_COLUMNS: dict[str, str] = {
+    "received_at": "c.received_at",
+    "point": "p.name",
+    "mode": "c.mode",
+    "visitor_name": "c.visitor_name",
+    "village": "c.village",
+    "category": "cat.sort_order",
+    "outcome": "c.outcome",
+    "receiver_name": "c.receiver_name",
+    "followup_due": "coalesce(c.followup_done, c.followup_due, '9999')",
+    "phone": "c.phone",
+    "paper_form_no": "c.paper_form_no",
+}
+
+
+def search_text_of(record: Consultation) -> str:
+    """The normalised text the search runs over (names, phone digits, places, free text)."""
+    parts = (
+        record.visitor_name,
+        record.phone,
+        record.village,
+        record.receiver_name,
+        record.question,
+        record.advice,
+        record.referral_target,
+        record.followup_note,
+        record.paper_form_no,
+    )
+    return "\x1f".join(normalise_for_search(p) for p in parts if p)
+
+
+def to_row(record: Consultation) -> dict[str, Any]:
+    """Column values of ``record`` (timestamps must already be set)."""
+    assert record.created_at is not None and record.updated_at is not None
+    return {
+        "id": record.id,
+        "point_id": record.point_id,
+        "received_at": clock.to_iso(record.received_at),
+        "period": clock.period_of(record.received_at),
+        "mode": record.mode.value,
+        "receiver_name": record.receiver_name,
+        "visitor_name": record.visitor_name,
+        "gender": record.gender.value,
+        "age_band": record.age_band.value,
+        "phone": record.phone,
+        "id_status": record.id_status.value,
+        "id_number": record.id_number,
+        "village": record.village,
+        "special_groups": ",".join(sorted(g.value for g in record.special_groups)),
+        "category_code": record.category_code,
+        "category_dict_version": record.category_dict_version,
+        "question": record.question,
+        "advice": record.advice,
+        "outcome": record.outcome.value,
+        "referral_target": record.referral_target,
+        "followup_due": record.followup_due.isoformat() if record.followup_due else None,
+        "followup_done": record.followup_done.isoformat() if record.followup_done else None,
+        "followup_note": record.followup_note,
+        "paper_form_no": record.paper_form_no or None,
+        "search_text": search_text_of(record),
+        "created_at": clock.to_iso(record.created_at),
+        "updated_at": clock.to_iso(record.updated_at),
+        "deleted": int(record.deleted),
+    }
+
+
+def from_row(row: sqlite3.Row | dict[str, Any]) -> Consultation:
+    """The record stored in ``row`` (a mapping of column → value)."""
+    groups = row["special_groups"]
+    return Consultation(
+        id=row["id"],
+        point_id=row["point_id"],
+        received_at=clock.from_iso(row["received_at"]),
+        mode=Mode(row["mode"]),
+        receiver_name=row["receiver_name"],
+        visitor_name=row["visitor_name"],
+        gender=Gender(row["gender"]),
+        age_band=AgeBand(row["age_band"]),
+        phone=row["phone"],
+        id_status=IdStatus(row["id_status"]),
+        id_number=row["id_number"],
+        village=row["village"],
+        special_groups=frozenset(SpecialGroup(g) for g in groups.split(",") if g),
+        category_code=row["category_code"],
+        category_dict_version=row["category_dict_version"],
+        question=row["question"],
+        advice=row["advice"],
+        outcome=Outcome(row["outcome"]),
+        referral_target=row["referral_target"],
+        followup_due=date.fromisoformat(row["followup_due"]) if row["followup_due"] else None,
+        followup_done=date.fromisoformat(row["followup_done"]) if row["followup_done"] else None,
+        followup_note=row["followup_note"],
+        paper_form_no=row["paper_form_no"] or "",
+        created_at=clock.from_iso(row["created_at"]),
+        updated_at=clock.from_iso(row["updated_at"]),
+        deleted=bool(row["deleted"]),
+    )
+
+
+_COLUMNS = (
+    "id, point_id, received_at, mode, receiver_name, visitor_name, gender, age_band, phone, "
+    "id_status, id_number, village, special_groups, category_code, category_dict_version, question, "
+    "advice, outcome, referral_target, followup_due, followup_done, followup_note, paper_form_no, "
+    "created_at, updated_at, deleted"
+)
+_SELECT = ", ".join(f"c.{c.strip()}" for c in _COLUMNS.split(","))
+
+
+class ConsultationRepository:
+    """Reads and writes the ``consultation`` table. Callers wrap multi-step work in ``db.atomic()``."""
+
+    table = "consultation"
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    # -- writes ---------------------------------------------------------------------------
+    def insert(self, record: Consultation) -> None:
+        """Insert a new row. Raises UserError when the paper-form number is already used."""
+        row = to_row(record)
+        names = ", ".join(row)
+        marks = ", ".join(f":{k}" for k in row)
+        try:
+            self.db.execute(f"INSERT INTO consultation ({names}) VALUES ({marks})", row)
+        except sqlite3.IntegrityError as exc:
+            raise self._integrity_error(exc, record) from exc
+
+    def update(self, record: Consultation) -> None:
+        """Overwrite the row with ``record.id``. Raises NotFoundError / UserError."""
+        row = to_row(record)
+        row.pop("created_at")
+        sets = ", ".join(f"{k} = :{k}" for k in row if k != "id")
+        try:
+            cursor = self.db.execute(f"UPDATE consultation SET {sets} WHERE id = :id", row)
+        except sqlite3.IntegrityError as exc:
+            raise self._integrity_error(exc, record) from exc
+        if cursor.rowcount != 1:
+            raise NotFoundError("这条咨询记录已不存在")
+
+    def set_deleted(self, record_id: str, deleted: bool, updated_at: str) -> None:
+        """Set or clear the soft-delete mark."""
+        cursor = self.db.execute(
+            "UPDATE consultation SET deleted = ?, updated_at = ? WHERE id = ?",
+            (int(deleted), updated_at, record_id),
+        )
+        if cursor.rowcount != 1:
+            raise NotFoundError("这条咨询记录已不存在")
+
+    @staticmethod
+    def _integrity_error(exc: sqlite3.IntegrityError, record: Consultation) -> UserError:
+        if "paper_form_no" in str(exc):
+            return UserError(f"纸质登记表编号“{record.paper_form_no}”在本联系点已录入过，不能重复录入")
+        return UserError(f"保存失败：数据不完整（{exc}）")
+
+    # -- reads ----------------------------------------------------------------------------
+    def get(self, record_id: str) -> Consultation:
+        """The record with this id (deleted ones too). Raises NotFoundError."""
+        row = self.db.execute(f"SELECT {_SELECT} FROM consultation c WHERE c.id = ?", (record_id,)).fetchone()
+        if row is None:
+            raise NotFoundError("这条咨询记录已不存在")
+        return from_row(self._as_dict(row))
+
+    def _as_dict(self, row: tuple[Any, ...]) -> dict[str, Any]:
+        return dict(zip((c.strip() for c in _COLUMNS.split(",")), row))
+
+    def _where(self, flt: ConsultationFilter, today: date) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if not flt.include_deleted:
+            clauses.append("c.deleted = 0")
+        if flt.period:
+            clauses.append("c.period = ?")
+            params.append(flt.period)
+        if flt.point_id:
+            clauses.append("c.point_id = ?")
+            params.append(flt.point_id)
+        if flt.category_code:
+            clauses.append("(c.category_code = ? OR cat.parent_code = ?)")
+            params += [flt.category_code, flt.category_code]
+        if flt.outcome:
+            clauses.append("c.outcome = ?")
+            params.append(flt.outcome.value)
+        if flt.followup:
+            sql, extra = _followup_clause(flt.followup, today)
+            clauses.append(sql)
+            params += extra
+        needle = normalise_for_search(flt.text)
+        if needle:
+            if len(needle) >= TRIGRAM_MIN_CHARS:
+                clauses.append("c.rowid IN (SELECT rowid FROM consultation_fts WHERE consultation_fts MATCH ?)")
+                params.append('"' + needle.replace('"', '""') + '"')
+            else:
+                clauses.append("instr(c.search_text, ?) > 0")
+                params.append(needle)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def page(
+        self,
+        flt: ConsultationFilter,
+        *,
+        today: date,
+        sort: str = "received_at",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int = 200,
+    ) -> list[Consultation]:
+        """One page of matching records in the given order (ties broken by id)."""
+        if sort not in SORT_COLUMNS:
+            raise ValueError(f"unknown sort column {sort!r}")
+        where, params = self._where(flt, today)
+        direction = "DESC" if descending else "ASC"
+        sql = (
+            f"SELECT {_SELECT} FROM consultation c "
+            "JOIN liaison_point p ON p.id = c.point_id "
+            "JOIN category cat ON cat.code = c.category_code"
+            f"{where} ORDER BY {SORT_COLUMNS[sort]} {direction}, c.id {direction} LIMIT ? OFFSET ?"
+        )
+        rows = self.db.execute(sql, [*params, limit, offset]).fetchall()
+        return [from_row(self._as_dict(r)) for r in rows]
+
+    def count(self, flt: ConsultationFilter, *, today: date) -> int:
+        """Number of records matching ``flt``."""
+        where, params = self._where(flt, today)
+        sql = (
+            "SELECT count(*) FROM consultation c JOIN category cat ON cat.code = c.category_code"
+            f"{where}"
+        )
+        return int(self.db.execute(sql, params).fetchone()[0])
+
+    def iter_period(self, point_id: str, period: str, *, include_deleted: bool = True) -> Iterator[Consultation]:
+        """All records of one point and period in received order (for batch export)."""
+        sql = (
+            f"SELECT {_SELECT} FROM consultation c WHERE c.point_id = ? AND c.period = ?"
+            + ("" if include_deleted else " AND c.deleted = 0")
+            + " ORDER BY c.received_at, c.id"
+        )
+        for row in self.db.execute(sql, (point_id, period)):
+            yield from_row(self._as_dict(row))
+
+    def candidates_same_person(
+        self, *, phone: str, id_number: str, village: str, exclude_id: str | None, limit: int = 50
+    ) -> list[tuple[Consultation, str]]:
+        """Earlier records with the same phone, the same ID number, or in the same village (for
+        name comparison by the caller), newest first, each with the key that matched."""
+        found: list[tuple[Consultation, str]] = []
+        for key, column, value in (("id", "id_number", id_number), ("phone", "phone", phone), ("village", "village", village)):
+            if not value:
+                continue
+            rows = self.db.execute(
+                f"SELECT {_SELECT} FROM consultation c WHERE c.deleted = 0 AND c.{column} = ? "
+                "AND c.id IS NOT ? ORDER BY c.received_at DESC LIMIT ?",
+                (value, exclude_id, limit),
+            ).fetchall()
+            found += [(from_row(self._as_dict(r)), key) for r in rows]
+        return found
+
+    def month_figures(self, period: str, point_id: str | None, today: date) -> MonthFigures:
+        """Start-page counts for ``period`` (and a point, if given) as of ``today``."""
+        point_sql = " AND point_id = ?" if point_id else ""
+        point_params: list[Any] = [point_id] if point_id else []
+        total, required, done = self.db.execute(
+            "SELECT count(*), count(followup_due), count(followup_due IS NOT NULL AND followup_done IS NOT NULL OR NULL) "
+            f"FROM consultation WHERE deleted = 0 AND period = ?{point_sql}",
+            [period, *point_params],
+        ).fetchone()
+        overdue, pending = self.db.execute(
+            "SELECT count(followup_due < ? OR NULL), count(followup_due >= ? OR NULL) FROM consultation "
+            f"WHERE deleted = 0 AND followup_done IS NULL AND followup_due IS NOT NULL{point_sql}",
+            [today.isoformat(), today.isoformat(), *point_params],
+        ).fetchone()
+        return MonthFigures(period, total, required, done, overdue, pending)
+
+    def paper_form_taken(self, point_id: str, paper_form_no: str, exclude_id: str | None) -> bool:
+        """True if another record of this point already uses this paper-form number."""
+        row = self.db.execute(
+            "SELECT 1 FROM consultation WHERE point_id = ? AND paper_form_no = ? AND id IS NOT ?",
+            (point_id, paper_form_no, exclude_id),
+        ).fetchone()
+        return row is not None
+
+    def receiver_names(self, limit: int = 50) -> list[str]:
+        """Receivers used before, most frequent first (for the form's completion list)."""
+        rows = self.db.execute(
+            "SELECT receiver_name FROM consultation WHERE deleted = 0 GROUP BY receiver_name "
+            "ORDER BY count(*) DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def villages(self, point_id: str | None = None, limit: int = 200) -> list[str]:
+        """Villages seen before (for completion), most frequent first."""
+        sql = "SELECT village FROM consultation WHERE deleted = 0 AND village <> ''"
+        params: list[Any] = []
+        if point_id:
+            sql += " AND point_id = ?"
+            params.append(point_id)
+        sql += " GROUP BY village ORDER BY count(*) DESC LIMIT ?"
+        return [r[0] for r in self.db.execute(sql, [*params, limit]).fetchall()]
+
+    def changed_since(self, point_id: str, period: str, since_iso: str) -> int:
+        """Records of one point and period updated after ``since_iso``."""
+        row = self.db.execute(
+            "SELECT count(*) FROM consultation WHERE point_id = ? AND period = ? AND updated_at > ?",
+            (point_id, period, since_iso),
+        ).fetchone()
+        return int(row[0])
+
+
+def _followup_clause(state: FollowUpState, today: date) -> tuple[str, list[Any]]:
+    day = today.isoformat()
+    if state is FollowUpState.DONE:
+        return "c.followup_done IS NOT NULL", []
+    if state is FollowUpState.NONE:
+        return "(c.followup_done IS NULL AND c.followup_due IS NULL)", []
+    if state is FollowUpState.OVERDUE:
+        return "(c.followup_done IS NULL AND c.followup_due < ?)", [day]
+    return "(c.followup_done IS NULL AND c.followup_due >= ?)", [day]
