@@ -28,6 +28,16 @@ def id_check_digit(first17: str) -> str:
     return _ID_CHECK_CHARS[total % 11]
 
 
+def upgrade_15_to_18(old: str) -> str:
+    """First-generation 15-digit number → 18 digits: century ``19`` inserted before the 2-digit
+    birth year and the GB 11643-1999 check digit appended (first-generation cards were issued
+    only to people born in the 1900s)."""
+    if len(old) != 15 or not old.isdigit():
+        raise ValueError("需要15位数字")
+    first17 = old[:6] + "19" + old[6:]
+    return first17 + id_check_digit(first17)
+
+
 def normalise_id_number(raw: str | None) -> str:
     """Half-width, upper-case ``X``, spaces and a leading apostrophe removed. No validation."""
     text = to_halfwidth(clean_line(raw)).replace(" ", "").lstrip("'").upper()
@@ -56,7 +66,7 @@ def check_id_number(number: str, *, on: date | None = None) -> str | None:
     if not number:
         return "请填写身份证号，或选择“拒绝提供”"
     if len(number) == 15 and number.isdigit():
-        return "这是15位旧身份证号（已停止使用），请填写18位号码"
+        return f"这是15位旧身份证号（已停止使用），对应的18位号码应为 {upgrade_15_to_18(number)}，请核对后填写"
     if re.fullmatch(r"\d+(\.\d+)?E\+\d+", number):
         return "身份证号被表格软件转成了科学计数法，后几位已丢失，请核对原件重新填写"
     if len(number) != 18:

@@ -87,6 +87,17 @@ def backup_before_migrating(db: sqlite_utils.Database, db_path: Path, from_versi
     return target
 
 
+def refuse_if_too_new(db: sqlite_utils.Database, latest: int | None = None) -> None:
+    """Raise DatabaseTooNewError when ``user_version`` is above what this app knows."""
+    latest = latest_version() if latest is None else latest
+    current = schema_version(db)
+    if current > latest:
+        raise DatabaseTooNewError(
+            f"这个数据库由更新版本的联系点工作台创建（数据库版本 {current}，本软件只认识到 {latest}）。"
+            "为保护数据，本软件不会修改它。请安装新版本，或选择其他数据库文件。"
+        )
+
+
 def migrate(db: sqlite_utils.Database, migrations: list[Migration] | None = None) -> int:
     """Bring ``db`` to the newest schema and sync the seed dictionaries; return the version.
 
@@ -96,12 +107,8 @@ def migrate(db: sqlite_utils.Database, migrations: list[Migration] | None = None
     """
     migrations = migrations if migrations is not None else load_migrations()
     latest = len(migrations)
+    refuse_if_too_new(db, latest)
     current = schema_version(db)
-    if current > latest:
-        raise DatabaseTooNewError(
-            f"这个数据库由更新版本的联系点工作台创建（数据库版本 {current}，本软件只认识到 {latest}）。"
-            "为保护数据，本软件不会修改它。请安装新版本，或选择其他数据库文件。"
-        )
     pending = [m for m in migrations if m.version > current]
     if current > 0 and pending:
         db_file = db.execute("PRAGMA database_list").fetchone()[2]

@@ -1,0 +1,70 @@
+"""Composition root: parse the command line, then run a CLI command or the GUI.
+
+Only this module (and gui/) may import the GUI; the CLI commands stay Qt-free.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED_AT = time.perf_counter()  # taken first, so `--smoke` can report start-up time
+
+import os  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from liaison_app import cli, paths  # noqa: E402
+
+NO_SCREEN_MESSAGE = """\
+未找到可用的显示屏幕（没有 DISPLAY / WAYLAND_DISPLAY），无法打开图形窗口。
+No screen was found, so the window cannot open.
+
+在无屏幕的机器上可以这样使用 / To work headless:
+  liaison-app --db PATH --smoke            打开主窗口（离屏）并报告启动耗时后退出
+  liaison-app --db PATH --screenshot DIR   把每个主要页面渲染成 DIR/<页面>.png
+  liaison-app --db PATH demo               填入示例数据
+  liaison-app --db PATH export --month YYYY-MM --out DIR   导出月度报送表
+  liaison-app --help                       列出全部命令
+"""
+
+
+def has_screen() -> bool:
+    """True when Qt can reach a display (always on Windows/macOS; on Linux a DISPLAY/WAYLAND
+    socket, or an explicit QT_QPA_PLATFORM such as ``offscreen``)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``liaison-app`` console script; returns the exit status."""
+    parser = cli.build_parser()
+    args = parser.parse_args(argv)
+    db_path = paths.default_db_path(args.db)
+    if args.command:
+        return cli.run_command(args, db_path)
+
+    headless_mode = args.smoke or args.screenshot is not None
+    if not has_screen():
+        if not headless_mode:
+            sys.stderr.write(NO_SCREEN_MESSAGE)
+            return 3
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    try:
+        from liaison_app.gui.application import run_gui  # deferred: Qt is heavy and CLI needs none
+    except ImportError as exc:
+        sys.stderr.write(f"无法加载图形界面组件（Qt）：{exc}\n可用 liaison-app --help 查看命令行功能。\n")
+        return 4
+    return run_gui(
+        db_path,
+        smoke=args.smoke,
+        screenshot_dir=Path(args.screenshot) if args.screenshot is not None else None,
+        started_at=STARTED_AT,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
