@@ -8,12 +8,18 @@ from pathlib import Path
 
 import sqlite_utils
 
+from liaison_app.core.attachments import AttachmentService
 from liaison_app.core.consultations import ConsultationService
+from liaison_app.core.figures import PeriodOverview, period_overview
 from liaison_app.core.points import PointService
+from liaison_app.core.sessions import SessionService
+from liaison_app.core.visits import VisitService
+from liaison_app import paths
 from liaison_app.domain import clock
 from liaison_app.storage.database import open_database
 from liaison_app.storage.drafts import DraftRepository
-from liaison_app.storage.reference import CategoryRepository, PersonRepository, SettingRepository
+from liaison_app.core.people import PeopleService
+from liaison_app.storage.reference import CategoryRepository, SettingRepository
 
 
 class Core:
@@ -30,8 +36,16 @@ class Core:
         self.consultations = ConsultationService(db, now)
         self.drafts = DraftRepository(db)
         self.settings = SettingRepository(db)
-        self.people = PersonRepository(db)
+        self.people = PeopleService(db, now)
         self.categories = CategoryRepository(db)
+        self.sessions = SessionService(db, now)
+        self.visits = VisitService(db, now)
+        folder = paths.attachments_dir(path) if path else paths.user_data_dir() / "scratch_files"
+        self.attachments = AttachmentService(db, folder, now)
+
+    def overview(self, period: str | None = None, point_id: str | None = None) -> PeriodOverview:
+        """Headline figures of ``period`` (default: this month), see :class:`PeriodOverview`."""
+        return period_overview(self.db, period or clock.period_of(self.now()), point_id)
 
     def close(self) -> None:
         """Close the database (checkpoints the WAL when this is the last connection)."""

@@ -8,11 +8,12 @@ from datetime import datetime
 import sqlite_utils
 
 from liaison_app.domain.changes import Changes
-from liaison_app.domain.records import LiaisonPoint, new_id
+from liaison_app.domain.records import LiaisonPoint
 from liaison_app.domain.text import clean_line, clean_name
 from liaison_app.domain.validation import validate_point
 from liaison_app.errors import ValidationError
-from liaison_app.storage.reference import PersonRepository, PointRepository
+from liaison_app.core.people import PeopleService
+from liaison_app.storage.reference import PointRepository
 
 
 class PointService:
@@ -22,7 +23,7 @@ class PointService:
         self.db = db
         self.now = now
         self.repo = PointRepository(db)
-        self.people = PersonRepository(db)
+        self.people = PeopleService(db, now)
 
     def add(self, point: LiaisonPoint) -> tuple[LiaisonPoint, Changes]:
         """Validate and store a new point; its judge is added to the people list.
@@ -39,8 +40,8 @@ class PointService:
         point = LiaisonPoint(**{**point.__dict__, "created_at": stamp, "updated_at": stamp})
         with self.db.atomic():
             self.repo.insert(point)
-            if point.judge_name and point.judge_name not in {n for n, _ in self.people.active_names()}:
-                self.people.add(new_id(), point.judge_name, "judge")
+            if point.judge_name:
+                self.people.ensure_judge(point.judge_name, point.id)
         return point, Changes.of("liaison_point", point.id)
 
     def update(self, point: LiaisonPoint) -> tuple[LiaisonPoint, Changes]:

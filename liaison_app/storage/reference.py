@@ -99,30 +99,6 @@ class CategoryRepository:
         ]
 
 
-class PersonRepository:
-    """The ``person`` table (judges and retired-judge volunteers)."""
-
-    def __init__(self, db: sqlite_utils.Database):
-        self.db = db
-
-    def add(self, person_id: str, name: str, role: str, phone: str = "") -> None:
-        """Insert a person (role ``judge`` or ``volunteer``)."""
-        stamp = clock.to_iso(clock.now())
-        self.db.execute(
-            "INSERT INTO person (id, name, role, phone, active, created_at, updated_at, deleted) VALUES (?, ?, ?, ?, 1, ?, ?, 0)",
-            (person_id, name, role, phone, stamp, stamp),
-        )
-
-    def active_names(self) -> list[tuple[str, str]]:
-        """(name, role) of active people, judges first."""
-        return [
-            (r["name"], r["role"])
-            for r in self.db.query(
-                "SELECT name, role FROM person WHERE active = 1 AND deleted = 0 ORDER BY role, name"
-            )
-        ]
-
-
 class SettingRepository:
     """Key → text settings that matter to business logic (QSettings keeps only window state)."""
 
