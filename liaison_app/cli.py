@@ -72,6 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
     point.add_argument("--judge", default="", help="负责法官")
 
     commands.add_parser("points", help="列出联系点")
+
+    backup = commands.add_parser("backup", help="把数据库备份到一个文件夹（如U盘），并打印备份文件路径")
+    backup.add_argument("--out", required=True, metavar="DIR", help="备份存放的文件夹")
+
+    restore = commands.add_parser("restore", help="用备份文件恢复数据库（当前文件先另存到 backups/）")
+    restore.add_argument("file", metavar="FILE", help="备份文件 (.db)")
+
+    commands.add_parser("check", help="检查数据库：完整性、外键和版本；有问题时以非零状态退出")
     return parser
 
 
@@ -80,6 +88,8 @@ def run_command(args: argparse.Namespace, db_path: Path) -> int:
     from liaison_app.core import open_core
 
     try:
+        if args.command in _FILE_COMMANDS:
+            return _FILE_COMMANDS[args.command](db_path, args)
         with open_core(db_path) as core:
             return _COMMANDS[args.command](core, args)
     except ValidationError as exc:
@@ -138,4 +148,51 @@ def _points(core, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
     return 0
 
 
-_COMMANDS = {"demo": _demo, "export": _export, "point-add": _point_add, "points": _points}
+def _backup(core, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from liaison_app.core.maintenance import backup_to
+
+    print(backup_to(core.db.conn, core.path, Path(args.out), tag="manual"))
+    return 0
+
+
+def _restore(db_path: Path, args: argparse.Namespace) -> int:
+    from liaison_app.core.maintenance import restore_database
+    from liaison_app.storage.backup import describe_backup
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise UserError(f"找不到备份文件 {source}")
+    info = describe_backup(source)
+    counts = "，".join(f"{_TABLE_LABELS.get(k, k)} {v}" for k, v in info.counts.items())
+    print(f"备份时间 {clock.format_datetime_zh(info.taken_at)}；{counts}")
+    aside = restore_database(db_path, source)
+    print(f"已恢复到 {db_path}；恢复前的数据库另存为 {aside}")
+    return 0
+
+
+def _check(db_path: Path, args: argparse.Namespace) -> int:
+    from liaison_app.core.maintenance import check
+    from liaison_app.storage.database import connect
+
+    if not db_path.exists():
+        raise UserError(f"数据库文件 {db_path} 不存在")
+    db = connect(db_path)
+    try:
+        result = check(db.conn)
+    except Exception as exc:  # a damaged file fails inside the PRAGMAs
+        raise UserError(f"数据库 {db_path} 已损坏：{exc}") from exc
+    finally:
+        db.close()
+    if result.ok:
+        print(f"正常：完整性 ok，外键 ok，数据库版本 {result.schema_version}")
+        return 0
+    for problem in result.problems:
+        print(f"问题：{problem}", file=sys.stderr)
+    return 1
+
+
+_TABLE_LABELS = {"liaison_point": "联系点", "consultation": "法律咨询", "education_session": "普法宣讲",
+                 "volunteer_visit": "志愿服务", "person": "人员"}
+_FILE_COMMANDS = {"restore": _restore, "check": _check}
+
+_COMMANDS = {"demo": _demo, "export": _export, "point-add": _point_add, "points": _points, "backup": _backup}
