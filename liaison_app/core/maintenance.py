@@ -17,6 +17,7 @@ from liaison_app.storage.backup import (
     prune_backups,
 )
 from liaison_app.storage.database import open_database
+from liaison_app.storage.lock import DatabaseLock
 from liaison_app.storage.migrations import latest_version
 
 
@@ -84,6 +85,17 @@ def restore_database(db_path: Path, backup: Path) -> Path:
         source.close()
     open_database(db_path).close()
     return aside if aside is not None else db_path
+
+
+def lock_database(db_path: Path) -> DatabaseLock:
+    """Take the single-instance lock of ``db_path`` (release it on close).
+
+    Raises:
+        DatabaseInUseError: another copy of the app holds it.
+    """
+    lock = DatabaseLock(Path(db_path))
+    lock.acquire()
+    return lock
 
 
 def check(conn: sqlite3.Connection) -> CheckResult:

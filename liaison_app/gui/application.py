@@ -1,0 +1,189 @@
+"""Start the GUI: QApplication set-up (font, translations, style), database, main window.
+
+``app.py`` calls :func:`run_gui`; everything Qt-specific about starting lives here.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from liaison_app import i18n, paths
+from liaison_app.core import Core, open_core
+from liaison_app.core.maintenance import auto_backup, lock_database
+from liaison_app.errors import UserError
+from liaison_app.gui.dialogs.consultation_form import ConsultationForm
+from liaison_app.gui.dialogs.point_setup_dialog import PointSetupDialog
+from liaison_app.gui.main_window import PAGE_CONSULTATIONS, PAGE_START, MainWindow
+from liaison_app.gui.signals import AppSignals
+
+# Readable for users over 65 on a 1366×768 laptop.
+BASE_POINT_SIZE = 11
+SCREEN_SIZE = (1366, 768)
+_CONFIGURED = "liaison_configured"
+
+
+def ensure_application() -> QApplication:
+    """The running QApplication, created if there is none (one per process)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "liaison_app"])
+    assert isinstance(app, QApplication)
+    return app
+
+
+def configure_application(app: QApplication) -> None:
+    """Style, CJK font, Chinese translations and stylesheet; done once per QApplication."""
+    if app.property(_CONFIGURED):
+        return
+    app.setApplicationName("liaison_app")
+    app.setApplicationDisplayName(QCoreApplication.translate("application", "联系点工作台"))
+    app.setStyle("Fusion")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    family = load_cjk_font()
+    font = QFont(family) if family else app.font()
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    for name, folder in (
+        ("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("liaison_zh_CN", str(paths.resource("translations"))),
+    ):
+        translator = QTranslator(app)  # parented: lives as long as the app
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+    i18n.install(QCoreApplication.translate)
+    style_file = paths.resource("styles", "app.qss")
+    if style_file.is_file():
+        app.setStyleSheet(style_file.read_text(encoding="utf-8"))
+    app.setProperty(_CONFIGURED, True)
+
+
+def load_cjk_font() -> str | None:
+    """Register the shipped CJK font (GUIDE §5: offscreen Qt has none); its family or None."""
+    font_id = QFontDatabase.addApplicationFont(str(paths.cjk_font_path()))
+    if font_id < 0:
+        return None
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    return families[0] if families else None
+
+
+def run_gui(db_path: Path, *, smoke: bool = False, screenshot_dir: Path | None = None,
+            started_at: float | None = None) -> int:
+    """Run the desktop app on the database at ``db_path``; returns the exit code.
+
+    Args:
+        db_path: the SQLite file (created and migrated if needed).
+        smoke: show the main window, print ``ready <ms since started_at>`` once it is
+            exposed, return 0 without entering the event loop.
+        screenshot_dir: render the main pages and dialogs to ``DIR/<page>.png``, print each
+            path, return 0.
+        started_at: ``time.perf_counter()`` at process start (defaults to now).
+
+    Returns:
+        0 on success, 2 when the database cannot be opened, else the event loop's code.
+        Never calls ``sys.exit`` and reuses an existing QApplication.
+    """
+    started_at = time.perf_counter() if started_at is None else started_at
+    headless = smoke or screenshot_dir is not None
+    app = ensure_application()
+    configure_application(app)
+    lock = None
+    try:
+        if not headless:
+            lock = lock_database(db_path)   # a second window on the same file is told so
+        core = open_core(db_path)
+    except UserError as err:
+        if lock is not None:
+            lock.release()
+        if headless:
+            print(str(err), file=sys.stderr)
+        else:
+            QMessageBox.critical(None, QCoreApplication.translate("application", "无法打开数据库"), str(err))
+        return 2
+    signals = AppSignals()
+    window: MainWindow | None = None
+    try:
+        if not headless:
+            try:
+                auto_backup(core.db.conn, Path(db_path))
+            except UserError as err:  # a full disk must not keep the judge from working
+                QMessageBox.warning(None, QCoreApplication.translate("application", "自动备份失败"), str(err))
+        if not headless and core.points.is_empty():
+            # First start: ask for the point before the window; cancelling leaves the hint.
+            setup = PointSetupDialog(core, signals)
+            setup.exec()
+            shiboken6.delete(setup)
+        window = MainWindow(core, signals)
+        if screenshot_dir is not None:
+            return take_screenshots(window, core, signals, Path(screenshot_dir))
+        window.show()
+        if smoke:
+            _wait_until(lambda: window is not None and window.windowHandle() is not None
+                        and window.windowHandle().isExposed(), timeout_ms=5000)
+            print(f"ready {int(round((time.perf_counter() - started_at) * 1000))}", flush=True)
+            return 0
+        return app.exec()
+    finally:
+        if window is not None:
+            window.close()
+            shiboken6.delete(window)  # now, so no timer of it outlives the database
+        shiboken6.delete(signals)
+        core.close()
+        if lock is not None:
+            lock.release()
+
+
+def take_screenshots(window: MainWindow, core: Core, signals: AppSignals, folder: Path) -> int:
+    """Render each page and dialog at laptop size to ``folder/<name>.png``; print the paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    window.resize(*SCREEN_SIZE)
+    window.show()
+    shots: list[tuple[str, QWidget]] = []
+    for key, name in ((PAGE_START, "start"), (PAGE_CONSULTATIONS, "consultations")):
+        window.show_page(key)
+        _settle()
+        _save(window, folder / f"{name}.png")
+    form = ConsultationForm(core, signals, parent=window)
+    form.resize(min(1240, SCREEN_SIZE[0]), min(740, SCREEN_SIZE[1]))
+    setup = PointSetupDialog(core, signals, window)
+    shots += [("consultation_form", form), ("point_setup", setup)]
+    for name, widget in shots:
+        widget.show()
+        _settle()
+        _save(widget, folder / f"{name}.png")
+        widget.hide()
+        shiboken6.delete(widget)
+    return 0
+
+
+def _save(widget: QWidget, path: Path) -> None:
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(path, flush=True)
+
+
+def _settle() -> None:
+    """Let pending show/layout/paint events run once (no processEvents polling loop)."""
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop.quit)
+    loop.exec()
+
+
+def _wait_until(predicate, timeout_ms: int) -> bool:  # type: ignore[no-untyped-def]
+    """Run the event loop until ``predicate()`` holds or ``timeout_ms`` passed."""
+    deadline = QDeadlineTimer(timeout_ms)
+    loop = QEventLoop()
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: (predicate() or deadline.hasExpired()) and loop.quit())
+    _settle()
+    if not predicate():
+        timer.start()
+        loop.exec()
+        timer.stop()
+    return bool(predicate())

@@ -1,0 +1,1 @@
+"""Dialogs: the consultation form, the first liaison point, small pickers."""

@@ -1,0 +1,106 @@
+"""First-start dialog: set up the liaison point (新建联系点)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liaison_app.core import Core
+from liaison_app.domain.records import LiaisonPoint
+from liaison_app.errors import UserError, ValidationError
+from liaison_app.gui.formatting import OVERDUE_COLOR
+from liaison_app.gui.signals import AppSignals
+from liaison_app.gui.widgets.field_row import FieldRow
+
+
+class PointSetupDialog(QDialog):
+    """Name, code, court, township, village and judge of a new liaison point.
+
+    Saving calls ``core.points.add``; each validation message appears under its field.
+    ``point`` holds the stored point after ``accept()``.
+    """
+
+    def __init__(self, core: Core, signals: AppSignals, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._core = core
+        self._signals = signals
+        self.point: LiaisonPoint | None = None
+        self.setWindowTitle(self.tr("设置联系点"))
+        intro = QLabel(self.tr("首次使用，请先填写本联系点的信息。带 * 的必须填写；"
+                               "编码用于报送文件的文件名，只用字母、数字和 -，如 ZN-NA。"), self)
+        intro.setWordWrap(True)
+        self.edits: dict[str, QLineEdit] = {}
+        self.rows: dict[str, FieldRow] = {}
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        for field, text, required, placeholder in (
+            ("name", self.tr("联系点名称"), True, self.tr("如：宁安镇法官联系点")),
+            ("code", self.tr("编码"), True, self.tr("如：ZN-NA")),
+            ("court", self.tr("所属法院"), True, self.tr("如：中宁县人民法院")),
+            ("township", self.tr("乡镇/街道"), False, self.tr("如：宁安镇")),
+            ("village", self.tr("村/社区"), False, self.tr("联系点设在村里时填写")),
+            ("judge_name", self.tr("负责法官"), False, ""),
+        ):
+            edit = QLineEdit(self)
+            edit.setObjectName(field)
+            edit.setPlaceholderText(placeholder)
+            row = FieldRow(edit, field, self)
+            label = QLabel(f'{text}<span style="color:{OVERDUE_COLOR}">*</span>' if required else text, self)
+            label.setBuddy(edit)
+            form.addRow(label, row)
+            self.edits[field] = edit
+            self.rows[field] = row
+        self.general_error = QLabel(self)
+        self.general_error.setProperty("role", "error")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        # Nothing blocks a first look: the point can be set up later from the start page.
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("稍后设置"))
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.resize(620, self.sizeHint().height())
+
+    def save(self) -> bool:
+        """Store the point; show messages next to fields on failure. True when stored."""
+        text = {field: edit.text() for field, edit in self.edits.items()}
+        candidate = LiaisonPoint(**text)
+        try:
+            self.point, changes = self._core.points.add(candidate)
+        except ValidationError as err:
+            self.show_errors(err.by_field())
+            return False
+        except UserError as err:  # the code is taken
+            self.show_errors({"code": str(err)} if "编码" in str(err) else {}, general=str(err))
+            return False
+        self.show_errors({})
+        self._signals.sig_changes_applied.emit(changes)
+        self.accept()
+        return True
+
+    def show_errors(self, by_field: dict[str, str], general: str = "") -> None:
+        """Messages under their fields; focus the first bad one."""
+        for field, row in self.rows.items():
+            row.set_error(by_field.get(field))
+        shown_general = general if general and not by_field else ""
+        self.general_error.setText(shown_general)
+        self.general_error.setVisible(bool(shown_general))
+        for field, edit in self.edits.items():
+            if field in by_field:
+                edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                break

@@ -1,0 +1,182 @@
+"""首页: this month's figures and every overdue follow-up (件件有回复)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liaison_app.core import Core
+from liaison_app.domain import clock
+from liaison_app.domain.changes import Changes
+from liaison_app.domain.enums import FollowUpState
+from liaison_app.domain.records import ConsultationFilter
+from liaison_app.gui.formatting import format_period_zh
+from liaison_app.gui.models.consultation_table_model import COL_CATEGORY, OVERDUE_COLUMNS, ConsultationTableModel
+from liaison_app.gui.signals import AppSignals
+from liaison_app.gui.widgets.figure_card import FigureCard
+
+OVERDUE_FILTER = ConsultationFilter(followup=FollowUpState.OVERDUE)
+
+
+class StartPage(QWidget):
+    """Figures of the current month (all points of this laptop) and the overdue list.
+
+    Signals:
+        sig_filter_requested(ConsultationFilter): show the consultation list with this filter.
+        sig_open_requested(str): open this consultation in the form.
+        sig_new_requested(): start a new consultation.
+        sig_setup_point_requested(): the user wants to set up the liaison point.
+    """
+
+    sig_filter_requested = Signal(object)
+    sig_open_requested = Signal(str)
+    sig_new_requested = Signal()
+    sig_setup_point_requested = Signal()
+
+    def __init__(self, core: Core, signals: AppSignals, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._core = core
+        self._period = clock.period_of(core.now())
+
+        title = QLabel(self.tr("首页"), self)
+        title.setProperty("role", "title")
+        self.points_label = QLabel(self)
+        self.points_label.setObjectName("points_label")
+        self.points_label.setWordWrap(True)
+        self.new_button = QPushButton(self.tr("＋ 新建咨询登记"), self)
+        self.new_button.setObjectName("start_new")
+        self.new_button.setProperty("role", "primary")
+
+        self.setup_bar = QFrame(self)
+        self.setup_bar.setObjectName("setup_hint")
+        self.setup_bar.setProperty("role", "banner")
+        self.setup_label = QLabel(self.tr("尚未设置联系点。请先填写联系点的名称、编码和所属法院，然后就可以登记咨询了。"),
+                                  self.setup_bar)
+        self.setup_label.setWordWrap(True)
+        self.setup_button = QPushButton(self.tr("设置联系点…"), self.setup_bar)
+        setup_layout = QHBoxLayout(self.setup_bar)
+        setup_layout.addWidget(self.setup_label, 1)
+        setup_layout.addWidget(self.setup_button)
+
+        self.month_label = QLabel(self)
+        self.month_label.setProperty("role", "section")
+        self.consultations_card = FigureCard(self.tr("本月咨询人次"), self)
+        self.done_card = FigureCard(self.tr("本月回访完成"), self)
+        self.overdue_card = FigureCard(self.tr("逾期未回访"), self)
+        self.overdue_card.setObjectName("overdue_card")
+        self.pending_card = FigureCard(self.tr("待回访"), self)
+        cards = QHBoxLayout()
+        for card in (self.consultations_card, self.done_card, self.overdue_card, self.pending_card):
+            cards.addWidget(card)
+
+        overdue_title = QLabel(self.tr("逾期未回访（全部月份，期限最早的在前；双击打开）"), self)
+        overdue_title.setProperty("role", "section")
+        self.overdue_model = ConsultationTableModel(
+            core.consultations, point_names=self._point_names(), columns=OVERDUE_COLUMNS,
+            flt=OVERDUE_FILTER, sort="followup_due", descending=False, parent=self)
+        self.overdue_table = QTableView(self)
+        self.overdue_table.setObjectName("overdue_table")
+        self.overdue_table.setModel(self.overdue_model)
+        self.overdue_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.overdue_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.overdue_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.overdue_table.setAlternatingRowColors(True)
+        self.overdue_table.verticalHeader().hide()
+        self.overdue_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        header = self.overdue_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.fontMetrics()
+        for column, sample in enumerate(["2026-11-20（逾期30天）", "2026-11-29 09:30", "宁安镇法官联系点",
+                                         "欧阳**", "138****1234",
+                                         "梧桐树村", "机动车交通事故责任纠纷", "转法律援助"]):
+            self.overdue_table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 28)
+        header.setSectionResizeMode(self.overdue_model.column_of(COL_CATEGORY), QHeaderView.ResizeMode.Stretch)
+        self.no_overdue_label = QLabel(self.tr("没有逾期未回访的咨询。"), self)
+        self.no_overdue_label.setProperty("role", "muted")
+
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addWidget(self.points_label, 1)
+        heading.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(heading)
+        layout.addWidget(self.setup_bar)
+        layout.addWidget(self.month_label)
+        layout.addLayout(cards)
+        layout.addWidget(overdue_title)
+        layout.addWidget(self.no_overdue_label)
+        layout.addWidget(self.overdue_table, 1)
+        layout.addStretch(0)  # takes the spare height instead of the table when it is hidden
+        self._layout = layout
+
+        self.new_button.clicked.connect(self.sig_new_requested)
+        self.setup_button.clicked.connect(self.sig_setup_point_requested)
+        self.consultations_card.sig_clicked.connect(
+            lambda: self.sig_filter_requested.emit(ConsultationFilter(period=self._period)))
+        self.done_card.sig_clicked.connect(lambda: self.sig_filter_requested.emit(
+            ConsultationFilter(period=self._period, followup=FollowUpState.DONE)))
+        self.overdue_card.sig_clicked.connect(lambda: self.sig_filter_requested.emit(OVERDUE_FILTER))
+        self.pending_card.sig_clicked.connect(
+            lambda: self.sig_filter_requested.emit(ConsultationFilter(followup=FollowUpState.PENDING)))
+        self.overdue_table.activated.connect(self._on_activated)
+        signals.sig_changes_applied.connect(self._on_changes)
+        self._refresh_points()
+        self.refresh_figures()
+
+    def refresh_figures(self) -> None:
+        """Re-read this month's figures (the month follows the clock)."""
+        self._period = clock.period_of(self._core.now())
+        figures = self._core.consultations.month_figures(self._period)
+        self.month_label.setText(self.tr("本月情况（{month}）").format(month=format_period_zh(self._period)))
+        self.consultations_card.set_value(str(figures.consultations))
+        self.done_card.set_value(f"{figures.followups_done}/{figures.followups_required}",
+                                 tooltip=self.tr("本月需要回访的咨询中，已回访的件数"))
+        self.overdue_card.set_value(str(figures.overdue_total), alert=figures.overdue_total > 0,
+                                    tooltip=self.tr("过了回访期限还没有回访的咨询（全部月份）"))
+        self.pending_card.set_value(str(figures.pending_total),
+                                    tooltip=self.tr("尚未到期、还没有回访的咨询（全部月份）"))
+        has_overdue = figures.overdue_total > 0
+        self.no_overdue_label.setVisible(not has_overdue)
+        self.overdue_table.setVisible(has_overdue)
+        self._layout.setStretch(self._layout.count() - 1, 0 if has_overdue else 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Figures are re-read whenever the page is shown (the day may have changed)."""
+        self.refresh_figures()
+        super().showEvent(event)
+
+    def _refresh_points(self) -> None:
+        points = self._core.points.all()
+        self.setup_bar.setVisible(not points)
+        self.new_button.setEnabled(bool(points))
+        if points:
+            self.points_label.setText("、".join(f"{p.name}（{p.court}）" for p in points))
+        else:
+            self.points_label.setText("")
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("liaison_point"):
+            self._refresh_points()
+            self.overdue_model.set_point_names(self._point_names())
+        if changes.touches("consultation"):
+            self.overdue_model.refresh()
+            self.refresh_figures()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        record = self.overdue_model.record_at(index.row())
+        if record is not None:
+            self.sig_open_requested.emit(record.id)
+
+    def _point_names(self) -> dict[str, str]:
+        return {p.id: p.name for p in self._core.points.all()}

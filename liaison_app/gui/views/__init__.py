@@ -1,0 +1,1 @@
+"""Layout-only classes (``FooView``): they build widgets, controllers fill and read them."""

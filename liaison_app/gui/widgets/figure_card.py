@@ -1,0 +1,61 @@
+"""A big clickable number with its caption (start-page figures)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+class FigureCard(QFrame):
+    """Value over caption; click, Enter or Space activates it.
+
+    Signals:
+        sig_clicked(): the user wants the records behind the figure.
+    """
+
+    sig_clicked = Signal()
+
+    def __init__(self, caption: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setProperty("role", "figure")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.value_label = QLabel("–", self)
+        self.value_label.setProperty("role", "figureValue")
+        self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption_label = QLabel(caption, self)
+        self.caption_label.setProperty("role", "figureCaption")
+        self.caption_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.caption_label)
+        self.setAccessibleName(caption)
+
+    def set_value(self, text: str, *, alert: bool = False, tooltip: str = "") -> None:
+        """Show ``text``; ``alert`` draws the card in red (e.g. overdue follow-ups)."""
+        self.value_label.setText(text)
+        self.setToolTip(tooltip)
+        if bool(self.property("alert")) != alert:
+            self.setProperty("alert", alert)
+            for widget in (self, self.value_label, self.caption_label):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+
+    def value(self) -> str:
+        """The text shown as value."""
+        return self.value_label.text()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Click → :attr:`sig_clicked`."""
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.sig_clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter/Space → :attr:`sig_clicked`."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.sig_clicked.emit()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,1 @@
+"""GUI tests (pytest-qt, offscreen). A package so ``gui.helpers`` cannot clash with other helpers."""

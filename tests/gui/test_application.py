@@ -1,0 +1,33 @@
+"""run_gui: smoke start, screenshots, a database that cannot be opened."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from liaison_app.gui.application import run_gui
+
+
+def test_smoke_prints_ready(qapp, db_path, capsys):
+    assert run_gui(db_path, smoke=True, started_at=time.perf_counter()) == 0
+    out = capsys.readouterr().out
+    assert re.fullmatch(r"ready \d+\n", out), out
+
+
+def test_screenshots_of_every_page(qapp, db_path, tmp_path, capsys):
+    folder = tmp_path / "shots"
+    assert run_gui(db_path, screenshot_dir=folder) == 0
+    names = {"start", "consultations", "consultation_form", "point_setup"}
+    for name in names:
+        png = folder / f"{name}.png"
+        assert png.stat().st_size > 1000, png
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    printed = capsys.readouterr().out.split()
+    assert {p.rsplit("/", 1)[-1][:-4] for p in printed} == names
+
+
+def test_unusable_database_returns_2(qapp, tmp_path, capsys):
+    bad = tmp_path / "not_a_db.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    assert run_gui(bad, smoke=True) == 2
+    assert "无法打开数据库文件" in capsys.readouterr().err
