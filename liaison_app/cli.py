@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from liaison_app import __version__
+from liaison_app.cli_roster import add_roster_parser, run_roster
 from liaison_app.domain import clock
 from liaison_app.errors import UserError, ValidationError
 
@@ -79,7 +80,18 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="用备份文件恢复数据库（当前文件先另存到 backups/）")
     restore.add_argument("file", metavar="FILE", help="备份文件 (.db)")
 
+    report = commands.add_parser("report", help="生成月度工作报告 PDF（联系点或全部联系点）")
+    report.add_argument("--month", type=_period, required=True, metavar="YYYY-MM", help="统计月份")
+    report.add_argument("--point", metavar="CODE", help="只统计这个联系点（默认全部）")
+    report.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+
+    form = commands.add_parser("print-form", help="把一条法律咨询打印成来访接待登记表 PDF")
+    form.add_argument("record_id", metavar="ID", help="咨询记录编号（UUID，可只写前8位）")
+    form.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    form.add_argument("--masked", action="store_true", help="姓名、电话脱敏，不印身份证号")
+
     commands.add_parser("check", help="检查数据库：完整性、外键和版本；有问题时以非零状态退出")
+    add_roster_parser(commands)
     return parser
 
 
@@ -191,8 +203,33 @@ def _check(db_path: Path, args: argparse.Namespace) -> int:
     return 1
 
 
+def _report(core, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from liaison_app.core.reports import write_monthly
+
+    out = Path(args.out)
+    glyphs = write_monthly(core, args.month, out, point_code=args.point)
+    if glyphs.summary():
+        print(f"提示：{glyphs.summary()}", file=sys.stderr)
+    print(out)
+    return 0
+
+
+def _print_form(core, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from liaison_app.core.reports import write_registration
+
+    record_id = core.consultations.resolve_id(args.record_id)
+    out = Path(args.out)
+    glyphs = write_registration(core, record_id, out, masked=args.masked)
+    if glyphs.summary():
+        print(f"提示：{glyphs.summary()}", file=sys.stderr)
+    print(out)
+    return 0
+
+
 _TABLE_LABELS = {"liaison_point": "联系点", "consultation": "法律咨询", "education_session": "普法宣讲",
                  "volunteer_visit": "志愿服务", "person": "人员"}
 _FILE_COMMANDS = {"restore": _restore, "check": _check}
 
-_COMMANDS = {"demo": _demo, "export": _export, "point-add": _point_add, "points": _points, "backup": _backup}
+_COMMANDS = {"demo": _demo, "export": _export, "point-add": _point_add, "points": _points, "backup": _backup,
+             "report": _report, "print-form": _print_form}
+_COMMANDS["roster"] = run_roster  # see liaison_app/cli_roster.py

@@ -114,6 +114,17 @@ class ConsultationService:
     def get(self, record_id: str) -> Consultation:
         return self.repo.get(record_id)
 
+    def resolve_id(self, prefix: str) -> str:
+        """The full id of the one record whose id starts with ``prefix`` (≥ 8 characters).
+
+        Raises:
+            NotFoundError: none or several match.
+        """
+        matches = self.repo.ids_starting_with(prefix.strip().lower()) if len(prefix.strip()) >= 8 else []
+        if len(matches) != 1:
+            raise NotFoundError(f"找不到编号为“{prefix}”的咨询记录" if not matches else f"编号“{prefix}”对应多条记录，请写完整")
+        return matches[0]
+
     def page(self, flt: ConsultationFilter, *, sort: str = "received_at", descending: bool = True,
              offset: int = 0, limit: int = 200) -> list[Consultation]:
         """A page of the list (see :meth:`ConsultationRepository.page`)."""
