@@ -122,7 +122,7 @@ def _demo(core, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def
     summary = fill_demo(core, points=args.points, months=args.months,
                         consultations=args.consultations, seed=args.seed)
     print(f"示例数据已写入 {core.path}：{summary.points} 个联系点，{summary.consultations} 条法律咨询，"
-          f"覆盖 {summary.months} 个月。")
+          f"{summary.sessions} 场普法宣讲，{summary.visits} 次志愿服务，覆盖 {summary.months} 个月。")
     return 0
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from liaison_app.core.demo_activity import fill_sessions, fill_visits
 from liaison_app.core.demo_data import (
     ADVICE_CLOSINGS, CATEGORY_WEIGHTS, CROPS, DEPARTMENTS, FOLLOWUP_NOTES, GIVEN_NAMES,
     OUTCOME_WEIGHTS, PLACES, RELATIVES, SURNAMES, TEMPLATES, WORKPLACES, DemoPlace,
@@ -74,6 +75,8 @@ class DemoSummary:
     last_period: str = ""
     point_codes: tuple[str, ...] = ()
     changes: Changes = field(default_factory=Changes)
+    sessions: int = 0
+    visits: int = 0
 
 
 def fill_demo(core: Core, *, points: int = 3, months: int = 6, consultations: int | None = None,
@@ -143,9 +146,15 @@ def fill_demo(core: Core, *, points: int = 3, months: int = 6, consultations: in
             inserted += service.repo.insert_many(batch)
             if progress:
                 progress(done, total)
-    tables = frozenset({"consultation", "liaison_point", "person"})
+        sessions = visits = 0
+        first_day = clock.period_bounds(first_period)[0]
+        for code in used_codes:
+            point = core.points.by_code(code)
+            sessions += fill_sessions(core, point, first_day, rng)
+            visits += fill_visits(core, point, first_day, rng)
+    tables = frozenset({"consultation", "liaison_point", "person", "education_session", "volunteer_visit"})
     return DemoSummary(points, inserted, months, created, skipped, first_period, last_period,
-                       tuple(used_codes), Changes(tables=tables))
+                       tuple(used_codes), Changes(tables=tables), sessions, visits)
 
 
 def _uuid(rng: random.Random) -> str:

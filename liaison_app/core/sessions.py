@@ -57,6 +57,14 @@ class SessionService:
         self.repo.set_deleted(session_id, False, clock.to_iso(self.now()))
         return Changes.of(TABLE, session_id)
 
+    def repo_exists(self, record_id: str) -> bool:
+        """True if a record with this id is stored (deleted ones too)."""
+        try:
+            self.repo.get(record_id)
+        except NotFoundError:
+            return False
+        return True
+
     def get(self, session_id: str) -> EducationSession:
         return self.repo.get(session_id)
 

@@ -59,6 +59,14 @@ class VisitService:
         self.repo.set_deleted(visit_id, False, clock.to_iso(self.now()))
         return Changes.of(TABLE, visit_id)
 
+    def repo_exists(self, record_id: str) -> bool:
+        """True if a record with this id is stored (deleted ones too)."""
+        try:
+            self.repo.get(record_id)
+        except NotFoundError:
+            return False
+        return True
+
     def get(self, visit_id: str) -> VolunteerVisit:
         return self.repo.get(visit_id)
 
