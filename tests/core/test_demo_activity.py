@@ -15,7 +15,7 @@ def test_demo_has_sessions_and_visits_with_realistic_sizes(core):
     assert on_site and min(on_site) >= 20 and max(on_site) <= 300
     visits = core.visits.between(clock.period_bounds(summary.first_period)[0], core.now().date())
     assert len(visits) == summary.visits
-    assert all(2.5 <= float(v.hours) <= 4.0 for v in visits)
+    assert all(2.0 <= float(v.hours) <= 4.0 for v in visits)  # about a half-day each
     assert any(v.consultation_ids for v in visits)        # some visits link the consultations received
 
 
