@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from liaison_app import __version__
+from liaison_app import cli_ledger
 from liaison_app.cli_roster import add_roster_parser, run_roster
 from liaison_app.domain import clock
 from liaison_app.errors import UserError, ValidationError
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", help="检查数据库：完整性、外键和版本；有问题时以非零状态退出")
     add_roster_parser(commands)
+    cli_ledger.add_parser(commands)
     return parser
 
 
@@ -233,3 +235,4 @@ _FILE_COMMANDS = {"restore": _restore, "check": _check}
 _COMMANDS = {"demo": _demo, "export": _export, "point-add": _point_add, "points": _points, "backup": _backup,
              "report": _report, "print-form": _print_form}
 _COMMANDS["roster"] = run_roster  # see liaison_app/cli_roster.py
+_COMMANDS["import-ledger"] = cli_ledger.run  # see liaison_app/cli_ledger.py

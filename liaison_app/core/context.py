@@ -10,6 +10,7 @@ import sqlite_utils
 
 from liaison_app.core.attachments import AttachmentService
 from liaison_app.core.consultations import ConsultationService
+from liaison_app.core.duty import DutyService
 from liaison_app.core.figures import PeriodOverview, period_overview
 from liaison_app.core.points import PointService
 from liaison_app.core.sessions import SessionService
@@ -40,6 +41,7 @@ class Core:
         self.categories = CategoryRepository(db)
         self.sessions = SessionService(db, now)
         self.visits = VisitService(db, now)
+        self.duty = DutyService(db, now, self.visits)
         folder = paths.attachments_dir(path) if path else paths.user_data_dir() / "scratch_files"
         self.attachments = AttachmentService(db, folder, now)
 

@@ -40,13 +40,15 @@ def clean_name(text: str | None) -> str:
 
 def clean_text(text: str | None) -> str:
     """Free text (question, advice): CRLF/CR → LF, control characters other than TAB/LF removed,
-    zero-width chars removed, trailing white space trimmed. Inner layout is kept."""
+    zero-width chars removed, trailing white space and leading blank lines trimmed. Inner layout
+    and a leading tab or spaces on the first line are kept (text is stored as typed)."""
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH_RE.sub("", text)
     text = _CONTROL_RE.sub("", text)
-    return text.strip()
+    text = re.sub(r"^(?:[ \t\u3000]*\n)+", "", text.rstrip())
+    return text if text.strip() else ""
 
 
 def digits_only(text: str | None) -> str:

@@ -19,7 +19,7 @@ from liaison_app.domain.text import clean_line, clean_name, clean_text
 from liaison_app.errors import FieldError
 
 # An Excel cell holds at most 32,767 characters; free text must survive the monthly batch.
-MAX_TEXT_CHARS = 32_000
+MAX_TEXT_CHARS = 32_767
 MAX_LINE_CHARS = 100
 EARLIEST_DATE = date(2000, 1, 1)
 # Clock skew tolerated between the laptop and the moment the form is saved.
