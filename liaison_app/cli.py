@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from liaison_app import __version__
-from liaison_app import cli_ledger
+from liaison_app import cli_court, cli_ledger
 from liaison_app.cli_roster import add_roster_parser, run_roster
 from liaison_app.domain import clock
 from liaison_app.errors import UserError, ValidationError
@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("check", help="检查数据库：完整性、外键和版本；有问题时以非零状态退出")
     add_roster_parser(commands)
     cli_ledger.add_parser(commands)
+    cli_court.add_parsers(commands)
     return parser
 
 
@@ -102,6 +103,8 @@ def run_command(args: argparse.Namespace, db_path: Path) -> int:
     from liaison_app.core import open_core
 
     try:
+        if args.command in cli_court.COURT_COMMANDS:   # the court database only, no point database
+            return cli_court.COURT_COMMANDS[args.command](args)
         if args.command in _FILE_COMMANDS:
             return _FILE_COMMANDS[args.command](db_path, args)
         with open_core(db_path) as core:

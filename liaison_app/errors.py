@@ -21,6 +21,29 @@ class NotFoundError(UserError):
     """A record that was asked for does not exist."""
 
 
+class SettledPeriodError(UserError):
+    """A change or deletion touches a month that was already exported to the court (已报送),
+    and no reason was given. The GUI asks for a reason and repeats the call with ``reason=``.
+
+    Attributes:
+        period: the settled month ``YYYY-MM`` (the first one, if the change touches two).
+        point_id: the liaison point whose month it is.
+        table: the record's table (``consultation``, ``education_session``, ``volunteer_visit``).
+        record_id: the record's id.
+    """
+
+    def __init__(self, period: str, *, point_id: str = "", table: str = "", record_id: str = ""):
+        self.period = period
+        self.point_id = point_id
+        self.table = table
+        self.record_id = record_id
+        year, month = period.split("-")
+        super().__init__(
+            f"{int(year)}年{int(month)}月的数据已报送法院，修改或删除其中的记录需要填写原因"
+            "（原因会保存在记录的修改历史中，该月份需要重新报送）"
+        )
+
+
 @dataclass(frozen=True)
 class FieldError:
     """One validation problem: the field's name (the record attribute) and a Chinese message."""

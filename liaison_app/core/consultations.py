@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 import sqlite_utils
 
+from liaison_app.core.settled import SettledGuard, field_changes
 from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.records import Consultation, ConsultationFilter, MonthFigures, VisitorMatch
@@ -15,6 +16,7 @@ from liaison_app.domain.text import clean_line, clean_name
 from liaison_app.domain.validation import normalise_consultation, validate_consultation
 from liaison_app.errors import FieldError, NotFoundError, ValidationError
 from liaison_app.storage.consultations import ConsultationRepository
+from liaison_app.storage.history import HistoryEntry
 from liaison_app.storage.reference import CategoryRepository
 
 # Default time to answer a request that was not settled on the spot (件件有回复), in days.
@@ -42,6 +44,7 @@ class ConsultationService:
         self.db = db
         self.now = now
         self.repo = ConsultationRepository(db)
+        self.settled = SettledGuard(db, now)
         self._categories = {c.code: c for c in CategoryRepository(db).all()}
 
     # -- dictionary -----------------------------------------------------------------------
@@ -78,15 +81,23 @@ class ConsultationService:
             raise ValidationError(errors)
         return record
 
-    def save(self, record: Consultation) -> tuple[Consultation, Changes]:
+    def save(self, record: Consultation, *, reason: str | None = None) -> tuple[Consultation, Changes]:
         """Insert ``record`` if its id is new, else update it. Returns the stored record.
+
+        A change to a record of a month already exported to the court (before or after the
+        change) needs ``reason``; it is kept in the record's history with what changed, and the
+        month then needs a new batch. Saving such a record unchanged stores nothing. A new
+        record entered late into an exported month is logged too (reason optional).
 
         Raises:
             ValidationError: a field is wrong (nothing stored).
+            SettledPeriodError: the change touches an exported month and ``reason`` is blank
+                (nothing stored; ask for a reason and call again).
             UserError: the database refused the write (nothing stored).
         """
         record = self.prepare(record)
         stamp = self.now()
+        after = (record.point_id, clock.period_of(record.received_at))
         with self.db.atomic():
             try:
                 existing = self.repo.get(record.id)
@@ -95,20 +106,51 @@ class ConsultationService:
             if existing is None:
                 record = replace(record, created_at=stamp, updated_at=stamp, deleted=False)
                 self.repo.insert(record)
-            else:
-                record = replace(record, created_at=existing.created_at, updated_at=stamp, deleted=existing.deleted)
-                self.repo.update(record)
+                if self.settled.settled(after):
+                    self.settled.log(TABLE, record.id, "insert", after, after,
+                                     self.settled.require_reason([], reason, TABLE, record.id))
+                return record, Changes.of(TABLE, record.id)
+            before = (existing.point_id, clock.period_of(existing.received_at))
+            settled = self.settled.settled(before, after)
+            changes = field_changes(existing, record) if settled else {}
+            if settled and not changes:
+                return existing, Changes.of(TABLE, record.id)
+            text = self.settled.require_reason(settled, reason, TABLE, record.id)
+            record = replace(record, created_at=existing.created_at, updated_at=stamp, deleted=existing.deleted)
+            self.repo.update(record)
+            if settled:
+                self.settled.log(TABLE, record.id, "update", before, after, text, changes)
         return record, Changes.of(TABLE, record.id)
 
-    def delete(self, record_id: str) -> Changes:
-        """Soft-delete (the deletion travels in the next batch); undo with :meth:`restore`."""
-        self.repo.set_deleted(record_id, True, clock.to_iso(self.now()))
+    def delete(self, record_id: str, *, reason: str | None = None) -> Changes:
+        """Soft-delete (the deletion travels in the next batch); undo with :meth:`restore`.
+
+        Raises:
+            SettledPeriodError: the record's month was exported and ``reason`` is blank.
+            NotFoundError: no such record.
+        """
+        self._set_deleted(record_id, True, reason)
         return Changes.of(TABLE, record_id)
 
-    def restore(self, record_id: str) -> Changes:
-        """Undo a delete."""
-        self.repo.set_deleted(record_id, False, clock.to_iso(self.now()))
+    def restore(self, record_id: str, *, reason: str | None = None) -> Changes:
+        """Undo a delete (same reason rule as :meth:`delete`)."""
+        self._set_deleted(record_id, False, reason)
         return Changes.of(TABLE, record_id)
+
+    def _set_deleted(self, record_id: str, deleted: bool, reason: str | None) -> None:
+        with self.db.atomic():
+            record = self.repo.get(record_id)
+            month = (record.point_id, clock.period_of(record.received_at))
+            settled = self.settled.settled(month)
+            text = self.settled.require_reason(settled, reason, TABLE, record_id)
+            self.repo.set_deleted(record_id, deleted, clock.to_iso(self.now()))
+            if settled:
+                self.settled.log(TABLE, record_id, "delete" if deleted else "restore", month, month, text,
+                                 {"deleted": [record.deleted, deleted]})
+
+    def history(self, record_id: str) -> list[HistoryEntry]:
+        """Logged changes of the record (months already exported), oldest first."""
+        return self.settled.history_of(TABLE, record_id)
 
     # -- reads ----------------------------------------------------------------------------
     def get(self, record_id: str) -> Consultation:

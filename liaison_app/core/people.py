@@ -8,9 +8,10 @@ from datetime import datetime
 
 import sqlite_utils
 
+from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.identity import normalise_phone
-from liaison_app.domain.people import Person, Role, validate_person
+from liaison_app.domain.people import Person, PersonFilter, Role, validate_person
 from liaison_app.domain.text import clean_line, clean_name, clean_text
 from liaison_app.errors import NotFoundError, UserError, ValidationError
 from liaison_app.storage.people import PersonRepository
@@ -61,6 +62,14 @@ class PeopleService:
     def all(self, *, role: Role | None = None, active_only: bool = False, point_id: str | None = None) -> list[Person]:
         return self.repo.all(role=role, active_only=active_only, point_id=point_id)
 
+    def page(self, flt: PersonFilter, *, sort: str = "role", descending: bool = False,
+             offset: int = 0, limit: int = 200) -> list[Person]:
+        """A page of the people list, sorted in SQL (keys: ``storage.people.SORT_COLUMNS``)."""
+        return self.repo.page(flt, sort=sort, descending=descending, offset=offset, limit=limit)
+
+    def count(self, flt: PersonFilter) -> int:
+        return self.repo.count(flt)
+
     def volunteers(self, point_id: str | None = None) -> list[Person]:
         """Active volunteers (serving ``point_id`` if given)."""
         return self.repo.all(role=Role.VOLUNTEER, active_only=True, point_id=point_id)
@@ -75,9 +84,18 @@ class PeopleService:
         self.save(person.with_changes(active=active))
         return Changes.of(TABLE, person_id)
 
+    def has_records(self, person_id: str) -> bool:
+        """True if a consultation, session or visit refers to the person (then: deactivate)."""
+        return self.repo.has_records(person_id)
+
     def remove(self, person_id: str) -> Changes:
         """Delete a person who has no records. Raises UserError if they have any."""
         if self.repo.has_records(person_id):
             raise UserError("此人已有接待、宣讲或服务记录，不能删除，只能停用")
         self.repo.delete(person_id)
+        return Changes.of(TABLE, person_id)
+
+    def restore(self, person_id: str) -> Changes:
+        """Undo :meth:`remove`. Raises NotFoundError when the id is unknown."""
+        self.repo.undelete(person_id, clock.to_iso(self.now()))
         return Changes.of(TABLE, person_id)

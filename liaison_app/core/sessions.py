@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlite_utils
 
+from liaison_app.core.settled import SettledGuard, field_changes
 from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.education import EducationSession, SessionFilter, normalise_session, validate_session
 from liaison_app.errors import FieldError, NotFoundError, ValidationError
+from liaison_app.storage.history import HistoryEntry
 from liaison_app.storage.people import PersonRepository
 from liaison_app.storage.sessions import SessionRepository
 
@@ -26,9 +28,15 @@ class SessionService:
         self.now = now
         self.repo = SessionRepository(db)
         self.people = PersonRepository(db)
+        self.settled = SettledGuard(db, now)
 
-    def save(self, session: EducationSession) -> tuple[EducationSession, Changes]:
-        """Validate and insert/update. Raises ValidationError (nothing stored)."""
+    def save(self, session: EducationSession, *, reason: str | None = None) -> tuple[EducationSession, Changes]:
+        """Validate and insert/update. Raises ValidationError (nothing stored).
+
+        A change touching a month already exported needs ``reason`` (kept in the history; an
+        unchanged save stores nothing), else SettledPeriodError — see
+        :meth:`ConsultationService.save <liaison_app.core.consultations.ConsultationService.save>`.
+        """
         session = normalise_session(session)
         errors = validate_session(session, today=self.now().date())
         known = {p.id for p in self.people.all()}
@@ -38,24 +46,55 @@ class SessionService:
         if errors:
             raise ValidationError(errors)
         stamp = self.now()
+        after = (session.point_id, clock.period_of(session.held_on))
         with self.db.atomic():
             try:
                 existing = self.repo.get(session.id)
-                session = replace(session, created_at=existing.created_at, updated_at=stamp,
-                                  deleted=existing.deleted)
             except NotFoundError:
+                existing = None
+            if existing is None:
                 session = replace(session, created_at=stamp, updated_at=stamp, deleted=False)
+                self.repo.save(session)
+                if self.settled.settled(after):
+                    self.settled.log(TABLE, session.id, "insert", after, after,
+                                     self.settled.require_reason([], reason, TABLE, session.id))
+                return session, Changes.of(TABLE, session.id)
+            before = (existing.point_id, clock.period_of(existing.held_on))
+            settled = self.settled.settled(before, after)
+            changes = field_changes(existing, session) if settled else {}
+            if settled and not changes:
+                return existing, Changes.of(TABLE, session.id)
+            text = self.settled.require_reason(settled, reason, TABLE, session.id)
+            session = replace(session, created_at=existing.created_at, updated_at=stamp, deleted=existing.deleted)
             self.repo.save(session)
+            if settled:
+                self.settled.log(TABLE, session.id, "update", before, after, text, changes)
         return session, Changes.of(TABLE, session.id)
 
-    def delete(self, session_id: str) -> Changes:
-        """Soft-delete; undo with :meth:`restore`."""
-        self.repo.set_deleted(session_id, True, clock.to_iso(self.now()))
+    def delete(self, session_id: str, *, reason: str | None = None) -> Changes:
+        """Soft-delete; undo with :meth:`restore`. An exported month needs ``reason``
+        (SettledPeriodError otherwise)."""
+        self._set_deleted(session_id, True, reason)
         return Changes.of(TABLE, session_id)
 
-    def restore(self, session_id: str) -> Changes:
-        self.repo.set_deleted(session_id, False, clock.to_iso(self.now()))
+    def restore(self, session_id: str, *, reason: str | None = None) -> Changes:
+        self._set_deleted(session_id, False, reason)
         return Changes.of(TABLE, session_id)
+
+    def _set_deleted(self, session_id: str, deleted: bool, reason: str | None) -> None:
+        with self.db.atomic():
+            session = self.repo.get(session_id)
+            month = (session.point_id, clock.period_of(session.held_on))
+            settled = self.settled.settled(month)
+            text = self.settled.require_reason(settled, reason, TABLE, session_id)
+            self.repo.set_deleted(session_id, deleted, clock.to_iso(self.now()))
+            if settled:
+                self.settled.log(TABLE, session_id, "delete" if deleted else "restore", month, month, text,
+                                 {"deleted": [session.deleted, deleted]})
+
+    def history(self, session_id: str) -> list[HistoryEntry]:
+        """Logged changes of the session (months already exported), oldest first."""
+        return self.settled.history_of(TABLE, session_id)
 
     def repo_exists(self, record_id: str) -> bool:
         """True if a record with this id is stored (deleted ones too)."""
@@ -74,3 +113,7 @@ class SessionService:
 
     def count(self, flt: SessionFilter) -> int:
         return self.repo.count(flt)
+
+    def on_day(self, point_id: str, day: date) -> list[EducationSession]:
+        """Sessions of a point on one day, by start time (a volunteer visit links to them)."""
+        return self.repo.on_day(point_id, day)

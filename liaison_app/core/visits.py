@@ -8,11 +8,15 @@ from datetime import date, datetime
 
 import sqlite_utils
 
+from liaison_app.core.settled import SettledGuard, field_changes
 from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.people import Role
-from liaison_app.domain.visits import VolunteerTotals, VolunteerVisit, normalise_visit, validate_visit
+from liaison_app.domain.records import Consultation, ConsultationFilter
+from liaison_app.domain.visits import VisitFilter, VolunteerTotals, VolunteerVisit, normalise_visit, validate_visit
 from liaison_app.errors import FieldError, NotFoundError, ValidationError
+from liaison_app.storage.consultations import ConsultationRepository
+from liaison_app.storage.history import HistoryEntry
 from liaison_app.storage.people import PersonRepository
 from liaison_app.storage.visits import VisitRepository
 
@@ -27,9 +31,15 @@ class VisitService:
         self.now = now
         self.repo = VisitRepository(db)
         self.people = PersonRepository(db)
+        self.settled = SettledGuard(db, now)
 
-    def save(self, visit: VolunteerVisit) -> tuple[VolunteerVisit, Changes]:
-        """Validate and insert/update. Raises ValidationError (nothing stored)."""
+    def save(self, visit: VolunteerVisit, *, reason: str | None = None) -> tuple[VolunteerVisit, Changes]:
+        """Validate and insert/update. Raises ValidationError (nothing stored).
+
+        A change touching a month already exported needs ``reason`` (kept in the history; an
+        unchanged save stores nothing), else SettledPeriodError — see
+        :meth:`ConsultationService.save <liaison_app.core.consultations.ConsultationService.save>`.
+        """
         visit = normalise_visit(visit)
         errors = validate_visit(visit, today=self.now().date())
         if visit.person_id:
@@ -42,22 +52,54 @@ class VisitService:
         if errors:
             raise ValidationError(errors)
         stamp = self.now()
+        after = (visit.point_id, clock.period_of(visit.visited_on))
         with self.db.atomic():
             try:
                 existing = self.repo.get(visit.id)
-                visit = replace(visit, created_at=existing.created_at, updated_at=stamp, deleted=existing.deleted)
             except NotFoundError:
+                existing = None
+            if existing is None:
                 visit = replace(visit, created_at=stamp, updated_at=stamp, deleted=False)
+                self.repo.save(visit)
+                if self.settled.settled(after):
+                    self.settled.log(TABLE, visit.id, "insert", after, after,
+                                     self.settled.require_reason([], reason, TABLE, visit.id))
+                return visit, Changes.of(TABLE, visit.id)
+            before = (existing.point_id, clock.period_of(existing.visited_on))
+            settled = self.settled.settled(before, after)
+            changes = field_changes(existing, visit) if settled else {}
+            if settled and not changes:
+                return existing, Changes.of(TABLE, visit.id)
+            text = self.settled.require_reason(settled, reason, TABLE, visit.id)
+            visit = replace(visit, created_at=existing.created_at, updated_at=stamp, deleted=existing.deleted)
             self.repo.save(visit)
+            if settled:
+                self.settled.log(TABLE, visit.id, "update", before, after, text, changes)
         return visit, Changes.of(TABLE, visit.id)
 
-    def delete(self, visit_id: str) -> Changes:
-        self.repo.set_deleted(visit_id, True, clock.to_iso(self.now()))
+    def delete(self, visit_id: str, *, reason: str | None = None) -> Changes:
+        """Soft-delete; an exported month needs ``reason`` (SettledPeriodError otherwise)."""
+        self._set_deleted(visit_id, True, reason)
         return Changes.of(TABLE, visit_id)
 
-    def restore(self, visit_id: str) -> Changes:
-        self.repo.set_deleted(visit_id, False, clock.to_iso(self.now()))
+    def restore(self, visit_id: str, *, reason: str | None = None) -> Changes:
+        self._set_deleted(visit_id, False, reason)
         return Changes.of(TABLE, visit_id)
+
+    def _set_deleted(self, visit_id: str, deleted: bool, reason: str | None) -> None:
+        with self.db.atomic():
+            visit = self.repo.get(visit_id)
+            month = (visit.point_id, clock.period_of(visit.visited_on))
+            settled = self.settled.settled(month)
+            text = self.settled.require_reason(settled, reason, TABLE, visit_id)
+            self.repo.set_deleted(visit_id, deleted, clock.to_iso(self.now()))
+            if settled:
+                self.settled.log(TABLE, visit_id, "delete" if deleted else "restore", month, month, text,
+                                 {"deleted": [visit.deleted, deleted]})
+
+    def history(self, visit_id: str) -> list[HistoryEntry]:
+        """Logged changes of the visit (months already exported), oldest first."""
+        return self.settled.history_of(TABLE, visit_id)
 
     def repo_exists(self, record_id: str) -> bool:
         """True if a record with this id is stored (deleted ones too)."""
@@ -69,6 +111,35 @@ class VisitService:
 
     def get(self, visit_id: str) -> VolunteerVisit:
         return self.repo.get(visit_id)
+
+    def page(self, flt: VisitFilter, *, sort: str = "visited_on", descending: bool = True,
+             offset: int = 0, limit: int = 200) -> list[VolunteerVisit]:
+        """A page of the visit list, sorted in SQL (keys: ``storage.visits.SORT_COLUMNS``)."""
+        return self.repo.page(flt, sort=sort, descending=descending, offset=offset, limit=limit)
+
+    def count(self, flt: VisitFilter) -> int:
+        return self.repo.count(flt)
+
+    def consultations_on_day(self, point_id: str, day: date) -> list[Consultation]:
+        """Consultations received at ``point_id`` on ``day`` (China time), earliest first —
+        what a visit of that day can be linked to. Reads the month's list in pages and keeps
+        that day (a month at one point holds dozens of records, not thousands)."""
+        repo = ConsultationRepository(self.db)
+        flt = ConsultationFilter(period=clock.period_of(day), point_id=point_id)
+        today = self.now().date()
+        found: list[Consultation] = []
+        offset, size = 0, 200
+        while True:
+            rows = repo.page(flt, today=today, sort="received_at", descending=False, offset=offset, limit=size)
+            for record in rows:
+                received = clock.from_iso(clock.to_iso(record.received_at)).date()
+                if received == day:
+                    found.append(record)
+                elif received > day:
+                    return found
+            if len(rows) < size:
+                return found
+            offset += size
 
     def between(self, start: date, end: date, *, person_id: str | None = None,
                 point_id: str | None = None) -> list[VolunteerVisit]:

@@ -96,6 +96,14 @@ class Person:
         return any(slot.matches(day, half) for slot in self.availability)
 
 
+@dataclass(frozen=True)
+class PersonFilter:
+    """What the people list shows: one role or both, and whether deactivated people appear."""
+
+    role: Role | None = None
+    include_inactive: bool = True
+
+
 def validate_person(person: Person) -> list[FieldError]:
     """Name required (≤ 50), phone valid if given, cap 0–62 (two half-days × 31 days)."""
     from liaison_app.domain.identity import check_phone

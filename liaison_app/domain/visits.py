@@ -86,6 +86,16 @@ class VolunteerVisit:
 
 
 @dataclass(frozen=True)
+class VisitFilter:
+    """What the visit list shows; empty fields do not filter."""
+
+    period: str | None = None
+    point_id: str | None = None
+    person_id: str | None = None
+    include_deleted: bool = False
+
+
+@dataclass(frozen=True)
 class VolunteerTotals:
     """A volunteer's visits and service time over a date range."""
 

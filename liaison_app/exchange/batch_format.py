@@ -1,39 +1,59 @@
-"""The monthly batch workbook, format ``liaison-batch`` version 1: sheets, columns, checksum.
+"""The monthly batch workbook, format ``liaison-batch`` version 2: sheets, columns, checks, checksum.
 
 The written description for people is ``docs/batch-format.md``; this module is the definition the
-code uses, so the writer (and later the court's merge) cannot drift apart. Header words are part
-of the file format (a data contract with the court), so they are not run through translation.
+code uses, so the writer (:mod:`.batch_writer`) and the court's reader (:mod:`.batch_reader`,
+:mod:`.batch_checks`) cannot drift apart. Header words are part of the file format (a data
+contract with the court), so they are not run through translation.
+
+Each data column carries, besides its header, kind, width and number format, what the court's
+merge checks (required, allowed words, date inside the month, smallest number) and the column
+name (``key``) it is stored under in the court database.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from liaison_app.domain.clock import CHINA_TZ
-from liaison_app.domain.enums import SpecialGroup
+from liaison_app.domain.duty import ShiftState
+from liaison_app.domain.education import EducationSession, SessionForm
+from liaison_app.domain.enums import AgeBand, Gender, IdStatus, Mode, Outcome, SpecialGroup
 from liaison_app.domain.identity import mask_name, mask_phone
+from liaison_app.domain.people import HalfDay
 from liaison_app.domain.records import Consultation
-from liaison_app.exchange.xlsx_cells import unescape_text
+from liaison_app.domain.visits import Activity, VolunteerVisit, tenths_of_hour
+
+if TYPE_CHECKING:
+    from liaison_app.domain.duty import DutyShift
 
 FORMAT_NAME = "liaison-batch"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 SHEET_MANIFEST = "批次信息"
 SHEET_CONSULTATIONS = "法律咨询"
+SHEET_SESSIONS = "普法宣讲"
+SHEET_VISITS = "志愿服务记录"
+SHEET_SHIFTS = "值班表"
 SHEET_SUMMARY = "汇总"
-# Sheets whose rows are records (counted in the manifest and covered by the checksum), in order.
-DATA_SHEETS = (SHEET_CONSULTATIONS,)
+# Sheets whose rows are records (counted in the manifest, checked and checksummed), in order.
+DATA_SHEETS = (SHEET_CONSULTATIONS, SHEET_SESSIONS, SHEET_VISITS, SHEET_SHIFTS)
 
 STATE_ACTIVE = "有效"
 STATE_DELETED = "已删除"
+STATES = (STATE_ACTIVE, STATE_DELETED)
 PERSONAL_MASKED = "已脱敏"
 PERSONAL_FULL = "完整"
+VISITOR_KEY_SET = "已生成"
+VISITOR_KEY_MISSING = "未设置法院密钥"
+LIST_SEPARATOR = "、"
 
 
 class Kind(str, Enum):
@@ -42,53 +62,162 @@ class Kind(str, Enum):
     TEXT = "text"          # string cell (number format "@"); empty = no value
     DATETIME = "datetime"  # Excel date serial with a time, China local time (+08:00), to the second
     DATE = "date"          # Excel date serial, no time
+    TIME = "time"          # Excel time (fraction of a day), to the minute
+    INTEGER = "integer"    # whole number
+    DECIMAL = "decimal"    # number with one decimal (service hours)
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a data sheet: header word, kind, Excel width (characters), number format."""
+    """One column of a data sheet.
+
+    Attributes:
+        header: the header word in row 1 (exact).
+        kind: how values are stored.
+        width: Excel column width (characters).
+        number_format: Excel number format of the cells.
+        key: name of the value in a read row and of the court database column.
+        required: an empty cell is an error.
+        choices: allowed words (empty = any text).
+        multi: several of ``choices`` joined with 、.
+        in_period: the date must lie in the batch's month.
+        minimum: smallest allowed number (INTEGER/DECIMAL).
+    """
 
     header: str
     kind: Kind
     width: float
     number_format: str = "@"
+    key: str = ""
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    multi: bool = False
+    in_period: bool = False
+    minimum: int | None = None
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    """A data sheet: its name, columns and the court table its rows are merged into."""
+
+    name: str
+    columns: tuple[Column, ...]
+    table: str
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(c.header for c in self.columns)
 
 
 DATETIME_MINUTES = "yyyy-mm-dd hh:mm"
 DATETIME_SECONDS = "yyyy-mm-dd hh:mm:ss"
 DATE_ONLY = "yyyy-mm-dd"
+TIME_ONLY = "hh:mm"
+INTEGER_FORMAT = "0"
+DECIMAL_FORMAT = "0.0"
+
+
+def _labels(enum: Iterable[Any]) -> tuple[str, ...]:
+    return tuple(member.label for member in enum)
+
+
+def _id() -> Column:
+    return Column("记录编号", Kind.TEXT, 38, key="id", required=True)
+
+
+def _updated() -> Column:
+    return Column("更新时间", Kind.DATETIME, 20, DATETIME_SECONDS, key="updated_at", required=True)
+
+
+def _state() -> Column:
+    return Column("状态", Kind.TEXT, 8, key="state", required=True, choices=STATES)
+
 
 CONSULTATION_COLUMNS: tuple[Column, ...] = (
-    Column("记录编号", Kind.TEXT, 38),
-    Column("接待时间", Kind.DATETIME, 17, DATETIME_MINUTES),
-    Column("接待方式", Kind.TEXT, 9),
-    Column("接待人", Kind.TEXT, 10),
-    Column("来访人", Kind.TEXT, 10),
-    Column("性别", Kind.TEXT, 7),
-    Column("年龄段", Kind.TEXT, 12),
-    Column("联系电话", Kind.TEXT, 14),
-    Column("身份证号", Kind.TEXT, 21),
-    Column("证件情况", Kind.TEXT, 10),
-    Column("村/社区", Kind.TEXT, 14),
-    Column("特殊群体", Kind.TEXT, 16),
-    Column("纠纷类型编码", Kind.TEXT, 13),
-    Column("纠纷类型", Kind.TEXT, 22),
-    Column("分类版本", Kind.TEXT, 14),
-    Column("咨询事项", Kind.TEXT, 50),
-    Column("答复意见", Kind.TEXT, 60),
-    Column("处理方式", Kind.TEXT, 11),
-    Column("转介去向", Kind.TEXT, 22),
-    Column("回访期限", Kind.DATE, 12, DATE_ONLY),
-    Column("回访日期", Kind.DATE, 12, DATE_ONLY),
-    Column("答复情况", Kind.TEXT, 40),
-    Column("纸质登记表编号", Kind.TEXT, 20),
-    Column("更新时间", Kind.DATETIME, 20, DATETIME_SECONDS),
-    Column("状态", Kind.TEXT, 8),
+    _id(),
+    Column("接待时间", Kind.DATETIME, 17, DATETIME_MINUTES, key="received_at", required=True, in_period=True),
+    Column("接待方式", Kind.TEXT, 9, key="mode", required=True, choices=_labels(Mode)),
+    Column("接待人", Kind.TEXT, 10, key="receiver_name"),
+    Column("来访人", Kind.TEXT, 10, key="visitor_name"),
+    Column("性别", Kind.TEXT, 7, key="gender", required=True, choices=_labels(Gender)),
+    Column("年龄段", Kind.TEXT, 12, key="age_band", required=True, choices=_labels(AgeBand)),
+    Column("联系电话", Kind.TEXT, 14, key="phone"),
+    Column("身份证号", Kind.TEXT, 21, key="id_number"),
+    Column("证件情况", Kind.TEXT, 10, key="id_status", required=True, choices=_labels(IdStatus)),
+    Column("来访人标识", Kind.TEXT, 20, key="visitor_key"),
+    Column("村/社区", Kind.TEXT, 14, key="village"),
+    Column("特殊群体", Kind.TEXT, 16, key="special_groups", choices=_labels(SpecialGroup), multi=True),
+    Column("纠纷类型编码", Kind.TEXT, 13, key="category_code", required=True),
+    Column("纠纷类型", Kind.TEXT, 22, key="category_name"),
+    Column("分类版本", Kind.TEXT, 14, key="dict_version"),
+    Column("咨询事项", Kind.TEXT, 50, key="question"),
+    Column("答复意见", Kind.TEXT, 60, key="advice"),
+    Column("处理方式", Kind.TEXT, 11, key="outcome", required=True, choices=_labels(Outcome)),
+    Column("转介去向", Kind.TEXT, 22, key="referral_target"),
+    Column("回访期限", Kind.DATE, 12, DATE_ONLY, key="followup_due"),
+    Column("回访日期", Kind.DATE, 12, DATE_ONLY, key="followup_done"),
+    Column("答复情况", Kind.TEXT, 40, key="followup_note"),
+    Column("纸质登记表编号", Kind.TEXT, 20, key="paper_form_no"),
+    _updated(),
+    _state(),
 )
 
-SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {SHEET_CONSULTATIONS: CONSULTATION_COLUMNS}
+SESSION_COLUMNS: tuple[Column, ...] = (
+    _id(),
+    Column("宣讲日期", Kind.DATE, 12, DATE_ONLY, key="held_on", required=True, in_period=True),
+    Column("开始时间", Kind.TIME, 9, TIME_ONLY, key="start_time", required=True),
+    Column("结束时间", Kind.TIME, 9, TIME_ONLY, key="end_time", required=True),
+    Column("宣讲形式", Kind.TEXT, 16, key="form", required=True, choices=_labels(SessionForm)),
+    Column("宣讲地点", Kind.TEXT, 24, key="place"),
+    Column("宣讲主题", Kind.TEXT, 36, key="topic"),
+    Column("宣讲人", Kind.TEXT, 18, key="speakers"),
+    Column("受众人数", Kind.INTEGER, 9, INTEGER_FORMAT, key="audience", required=True, minimum=0),
+    Column("观看人次", Kind.INTEGER, 9, INTEGER_FORMAT, key="views", minimum=0),
+    Column("发放资料份数", Kind.INTEGER, 12, INTEGER_FORMAT, key="materials", required=True, minimum=0),
+    Column("资料说明", Kind.TEXT, 20, key="materials_note"),
+    Column("典型案例", Kind.TEXT, 30, key="cases"),
+    Column("备注", Kind.TEXT, 30, key="notes"),
+    _updated(),
+    _state(),
+)
+
+VISIT_COLUMNS: tuple[Column, ...] = (
+    _id(),
+    Column("服务日期", Kind.DATE, 12, DATE_ONLY, key="visited_on", required=True, in_period=True),
+    Column("到达时间", Kind.TIME, 9, TIME_ONLY, key="arrival", required=True),
+    Column("离开时间", Kind.TIME, 9, TIME_ONLY, key="departure", required=True),
+    Column("志愿者", Kind.TEXT, 10, key="volunteer", required=True),
+    Column("服务分钟", Kind.INTEGER, 9, INTEGER_FORMAT, key="minutes", required=True, minimum=1),
+    Column("服务时长（小时）", Kind.DECIMAL, 14, DECIMAL_FORMAT, key="hours", required=True, minimum=0),
+    Column("服务内容", Kind.TEXT, 24, key="activities", choices=_labels(Activity), multi=True),
+    Column("接待咨询条数", Kind.INTEGER, 12, INTEGER_FORMAT, key="consultations", required=True, minimum=0),
+    Column("参加宣讲场数", Kind.INTEGER, 12, INTEGER_FORMAT, key="sessions", required=True, minimum=0),
+    Column("备注", Kind.TEXT, 30, key="notes"),
+    _updated(),
+    _state(),
+)
+
+SHIFT_COLUMNS: tuple[Column, ...] = (
+    _id(),
+    Column("日期", Kind.DATE, 12, DATE_ONLY, key="day", required=True, in_period=True),
+    Column("时段", Kind.TEXT, 7, key="half", required=True, choices=_labels(HalfDay)),
+    Column("志愿者", Kind.TEXT, 10, key="volunteer", required=True),
+    Column("值班状态", Kind.TEXT, 10, key="shift_state", required=True, choices=_labels(ShiftState)),
+    _updated(),
+    _state(),
+)
+
+SHEET_SPECS: tuple[SheetSpec, ...] = (
+    SheetSpec(SHEET_CONSULTATIONS, CONSULTATION_COLUMNS, "court_consultation"),
+    SheetSpec(SHEET_SESSIONS, SESSION_COLUMNS, "court_session"),
+    SheetSpec(SHEET_VISITS, VISIT_COLUMNS, "court_visit"),
+    SheetSpec(SHEET_SHIFTS, SHIFT_COLUMNS, "court_shift"),
+)
+SPEC_BY_NAME: dict[str, SheetSpec] = {spec.name: spec for spec in SHEET_SPECS}
+SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {spec.name: spec.columns for spec in SHEET_SPECS}
 
 # Manifest labels (column 项目), in the order they are written.
+M_HEADER = ("项目", "值")
 M_FORMAT_NAME = "格式名称"
 M_FORMAT_VERSION = "格式版本"
 M_BATCH_ID = "批次编号"
@@ -100,9 +229,15 @@ M_SEQ = "序号"
 M_EXPORTED_AT = "导出时间"
 M_APP_VERSION = "软件版本"
 M_PERSONAL = "个人信息"
+M_VISITOR_KEY = "来访人标识"
+M_KEY_FINGERPRINT = "法院密钥指纹"
 M_ROWS_PREFIX = "各表行数："  # followed by the data sheet's name, one row per data sheet
 M_CHECKSUM = "数据校验"
 M_NOTES = "导出说明"
+
+POINT_CODE_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+HEX64_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
 def local_naive(moment: datetime) -> datetime:
@@ -112,18 +247,29 @@ def local_naive(moment: datetime) -> datetime:
     return moment.replace(microsecond=0)
 
 
+def labels_text(members: Iterable[Any], order: Iterable[Any]) -> str:
+    """Labels of ``members`` joined with 、 in the enum's order (老年人、妇女)."""
+    chosen = set(members)
+    return LIST_SEPARATOR.join(m.label for m in order if m in chosen)
+
+
 def special_groups_text(groups: Iterable[SpecialGroup]) -> str:
     """Labels joined with 、 in the dictionary's order (老年人、妇女)."""
-    chosen = set(groups)
-    return "、".join(g.label for g in SpecialGroup if g in chosen)
+    return labels_text(groups, SpecialGroup)
 
 
-def consultation_row(record: Consultation, category_name: str, *, masked: bool) -> tuple[Any, ...]:
+def _state_of(deleted: bool) -> str:
+    return STATE_DELETED if deleted else STATE_ACTIVE
+
+
+def consultation_row(record: Consultation, category_name: str, *, masked: bool,
+                     visitor_key: str = "") -> tuple[Any, ...]:
     """Values of one row of the 法律咨询 sheet, in :data:`CONSULTATION_COLUMNS` order.
 
     Text columns give ``str`` ("" when empty), date columns ``date``/None, datetime columns a
     naive China-time ``datetime``. With ``masked`` the visitor's name and phone are masked
     (张*, 138****1234) and the ID number is left out (个人信息保护法: minimum necessary).
+    ``visitor_key`` is the pseudonymous key (:mod:`liaison_app.domain.pseudonym`) or "".
     """
     assert record.updated_at is not None
     return (
@@ -137,6 +283,7 @@ def consultation_row(record: Consultation, category_name: str, *, masked: bool) 
         mask_phone(record.phone) if masked else record.phone,
         "" if masked else record.id_number,
         record.id_status.label,
+        visitor_key,
         record.village,
         special_groups_text(record.special_groups),
         record.category_code,
@@ -151,28 +298,132 @@ def consultation_row(record: Consultation, category_name: str, *, masked: bool) 
         record.followup_note,
         record.paper_form_no,
         local_naive(record.updated_at),
-        STATE_DELETED if record.deleted else STATE_ACTIVE,
+        _state_of(record.deleted),
+    )
+
+
+def session_row(session: EducationSession, speaker_names: Sequence[str]) -> tuple[Any, ...]:
+    """Values of one row of the 普法宣讲 sheet (speakers by name, in the order given)."""
+    assert session.updated_at is not None
+    return (
+        session.id,
+        session.held_on,
+        session.start_time.replace(second=0, microsecond=0),
+        session.end_time.replace(second=0, microsecond=0),
+        session.form.label,
+        session.place,
+        session.topic,
+        LIST_SEPARATOR.join(speaker_names),
+        session.audience,
+        session.views,
+        session.materials,
+        session.materials_note,
+        "\n".join(session.cases),
+        session.notes,
+        local_naive(session.updated_at),
+        _state_of(session.deleted),
+    )
+
+
+def visit_row(visit: VolunteerVisit, volunteer_name: str) -> tuple[Any, ...]:
+    """Values of one row of the 志愿服务记录 sheet (hours rounded per visit, one decimal)."""
+    assert visit.updated_at is not None
+    minutes = visit.minutes
+    return (
+        visit.id,
+        visit.visited_on,
+        visit.arrival.replace(second=0, microsecond=0),
+        visit.departure.replace(second=0, microsecond=0),
+        volunteer_name,
+        minutes,
+        tenths_of_hour(minutes) / 10,
+        labels_text(visit.activities, Activity),
+        len(visit.consultation_ids),
+        len(visit.session_ids),
+        visit.notes,
+        local_naive(visit.updated_at),
+        _state_of(visit.deleted),
+    )
+
+
+def shift_row(shift: DutyShift, volunteer_name: str) -> tuple[Any, ...]:
+    """Values of one row of the 值班表 sheet."""
+    assert shift.updated_at is not None
+    return (
+        shift.id,
+        shift.day,
+        shift.half.label,
+        volunteer_name,
+        shift.state.label,
+        local_naive(shift.updated_at),
+        _state_of(shift.deleted),
     )
 
 
 # -- checksum -----------------------------------------------------------------------------------
 
-def canonical_value(value: Any, kind: Kind) -> str:
+# Characters a reader cannot hand back as themselves (python-calamine keeps their OOXML escape):
+# lone surrogates and the non-characters U+FFFE/U+FFFF. The canonical form writes them escaped.
+_UNREADABLE_RE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def canonical_text(text: str) -> str:
+    """The checksum form of a logical text: whitespace-only text counts as empty (it is written
+    as an empty cell), lone surrogates and U+FFFE/U+FFFF as ``_xHHHH_`` (upper-case hex)."""
+    if not text or text.isspace():
+        return ""
+    if _UNREADABLE_RE.search(text) is None:
+        return text
+    return _UNREADABLE_RE.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+
+
+def canonical_number(value: int | float) -> str:
+    """``3`` and ``3.0`` → ``"3"``; ``1.6`` → ``"1.6"`` (shortest repr of the float)."""
+    number = float(value)
+    if math.isfinite(number) and number.is_integer() and abs(number) < 2 ** 53:
+        return str(int(number))
+    return repr(number)
+
+
+def _seconds_of_day(moment: time) -> int:
+    return round(moment.hour * 3600 + moment.minute * 60 + moment.second + moment.microsecond / 1e6)
+
+
+def canonical_value(value: Any, kind: Kind | None = None) -> str:
     """The checksum form of one cell value as read back from the sheet (or as written).
 
-    TEXT: the text after OOXML unescaping (numbers, should a program have typed one in, as
-    ``str``); DATETIME: ``YYYY-MM-DD HH:MM:SS`` rounded to the second; DATE: ``YYYY-MM-DD``
-    (a reader gets a datetime at midnight — the time part is dropped); empty/None: ``""``.
+    Text: the logical text (OOXML escapes already undone, as python-calamine returns it; an
+    openpyxl reader must call ``unescape_text`` first), see :func:`canonical_text`. DATETIME:
+    ``YYYY-MM-DD HH:MM:SS`` rounded to the second (python-calamine hands back a datetime at exactly
+    midnight as a ``date``: it counts as 00:00:00); DATE: ``YYYY-MM-DD`` (a reader may get a
+    datetime at midnight — the time part is dropped); TIME: ``HH:MM:SS`` rounded to the second;
+    numbers: :func:`canonical_number`; empty/None: ``""``. A value of an unexpected type (a
+    number typed into a text column) gives its ``str``, so the checksum fails rather than the
+    reader guessing.
     """
     if value is None or value == "":
         return ""
-    if kind is Kind.DATETIME and isinstance(value, datetime):
-        return (value + timedelta(microseconds=500_000)).strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, str):
+        return canonical_text(value)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return canonical_number(value)
     if kind is Kind.DATE and isinstance(value, (date, datetime)):
         day = value.date() if isinstance(value, datetime) else value
         return day.isoformat()
-    if isinstance(value, str):
-        return unescape_text(value)
+    if kind is Kind.DATETIME and isinstance(value, date) and not isinstance(value, datetime):
+        return value.isoformat() + " 00:00:00"  # python-calamine returns a midnight datetime as a date
+    if isinstance(value, datetime):
+        if value.microsecond:
+            value += timedelta(microseconds=500_000)
+        return (f"{value.year:04d}-{value.month:02d}-{value.day:02d} "
+                f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        seconds = _seconds_of_day(value)
+        return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
     return str(value)
 
 
@@ -181,11 +432,13 @@ def _json_line(values: Sequence[str]) -> bytes:
 
 
 class Checksum:
-    """Incremental SHA-256 over the data sheets (see docs/batch-format.md, “数据校验”).
+    """Incremental SHA-256 over the data sheets and the manifest (docs/batch-format.md, 数据校验).
 
     For each data sheet in :data:`DATA_SHEETS` order, one JSON line ``[sheet, header…]`` and then
-    one JSON line ``[sheet, value…]`` per data row, values in :func:`canonical_value` form;
-    JSON without spaces, non-ASCII unescaped, each line ending in LF, UTF-8.
+    one JSON line ``[sheet, value…]`` per data row; then one line per manifest row (its header
+    row ``项目, 值`` included, the 数据校验 row itself left out), ``[批次信息, label, value]``.
+    Values in :func:`canonical_value` form; JSON without spaces, non-ASCII unescaped, each line
+    ending in LF, UTF-8.
     """
 
     def __init__(self) -> None:
@@ -197,26 +450,42 @@ class Checksum:
     def add_row(self, sheet: str, columns: Sequence[Column], values: Sequence[Any]) -> None:
         self._hash.update(_json_line([sheet, *(canonical_value(v, c.kind) for c, v in zip(columns, values))]))
 
+    def add_values(self, sheet: str, values: Sequence[Any]) -> None:
+        """A line of values without column kinds (manifest rows, cells beyond the columns)."""
+        self._hash.update(_json_line([sheet, *(canonical_value(v) for v in values)]))
+
     def hexdigest(self) -> str:
         """64 lower-case hex digits."""
         return self._hash.hexdigest()
 
 
-def sheet_checksum(sheets: Sequence[tuple[str, Sequence[Sequence[Any]]]]) -> str:
-    """Checksum of whole data sheets given as ``(name, rows)`` (rows without the header, in the
-    sheet's order, values as read back). Used to verify a workbook; raises KeyError for an
-    unknown sheet name. Non-empty cells beyond the defined columns are hashed too, so a value
-    typed next to the data makes the checksum fail."""
+def trim_row(values: Sequence[Any], width: int) -> list[Any]:
+    """``values`` padded with None to ``width``; non-empty cells beyond ``width`` are kept
+    (trailing empty ones dropped), so a value typed beside the data still counts."""
+    row = list(values)
+    extra = row[width:]
+    while extra and (extra[-1] is None or extra[-1] == ""):
+        extra.pop()
+    return row[:width] + [None] * (width - len(row[:width])) + extra
+
+
+def workbook_checksum(data: Sequence[tuple[str, Sequence[Sequence[Any]]]],
+                      manifest_rows: Sequence[Sequence[Any]]) -> str:
+    """Checksum of a batch as read back: ``data`` is ``(sheet name, rows without the header)``
+    for every data sheet in :data:`DATA_SHEETS` order, values as read (logical text);
+    ``manifest_rows`` the manifest's rows including its header row, in sheet order (the
+    数据校验 row is skipped here). Raises KeyError for an unknown sheet name."""
     digest = Checksum()
-    for name, rows in sheets:
+    for name, rows in data:
         columns = SHEET_COLUMNS[name]
         digest.add_header(name, columns)
+        extra_column = Column("", Kind.TEXT, 0)
         for row in rows:
-            values = list(row)
-            extra = values[len(columns):]
-            while extra and (extra[-1] is None or extra[-1] == ""):
-                extra.pop()  # trailing empty cells beyond the defined columns do not count
-            values = values[: len(columns)] + [None] * (len(columns) - len(values))
-            extra_columns = [Column("", Kind.TEXT, 0)] * len(extra)
-            digest.add_row(name, [*columns, *extra_columns], [*values, *extra])
+            values = trim_row(row, len(columns))
+            digest.add_row(name, [*columns, *([extra_column] * (len(values) - len(columns)))], values)
+    for row in manifest_rows:
+        values = trim_row(row, 2)
+        if values and values[0] == M_CHECKSUM:
+            continue
+        digest.add_values(SHEET_MANIFEST, values)
     return digest.hexdigest()

@@ -1,25 +1,31 @@
-"""Write one batch workbook (format ``liaison-batch`` v1, see :mod:`.batch_format`).
+"""Write one batch workbook (format ``liaison-batch`` v2, see :mod:`.batch_format`).
 
 openpyxl write-only mode: rows stream to disk, so a month of any size uses little memory.
-Every sheet of a write-only workbook has its own stream, so the consultations are written
-first (computing the checksum and the figures as they go) and the manifest — the first sheet —
-is filled afterwards.
+Every sheet of a write-only workbook has its own stream, so the data sheets are written first
+(computing the checksum and the figures as they go) and the manifest — the first sheet — is
+filled afterwards.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from liaison_app.domain import clock
+from liaison_app.domain.education import EducationSession
 from liaison_app.domain.enums import Outcome
 from liaison_app.domain.records import Category, Consultation
+from liaison_app.domain.visits import VolunteerVisit
 from liaison_app.exchange import batch_format as fmt
 from liaison_app.exchange.batch_summary import MonthSummary
 from liaison_app.exchange.xlsx_cells import date_cell, number_cell, text_cell
+
+if TYPE_CHECKING:
+    from liaison_app.domain.duty import DutyShift
 
 
 @dataclass(frozen=True)
@@ -27,7 +33,8 @@ class BatchHeader:
     """What the manifest says besides counts and checksum.
 
     ``exported_at`` is an aware datetime (written as ISO 8601 with +08:00); ``masked`` False
-    means visitor names, phones and ID numbers are exported in full.
+    means visitor names, phones and ID numbers are exported in full. ``key_fingerprint`` is
+    the court key's fingerprint ("" when no court key is set: no visitor keys in the batch).
     """
 
     batch_id: str
@@ -39,6 +46,23 @@ class BatchHeader:
     exported_at: datetime
     app_version: str
     masked: bool = True
+    key_fingerprint: str = ""
+
+
+@dataclass
+class BatchRecords:
+    """The records of one point and month, each kind in sheet order, deleted ones included.
+
+    ``person_names`` maps person ids to names (speakers, volunteers); ``visitor_key`` gives a
+    consultation's pseudonymous key (None: no court key set, the column stays empty).
+    """
+
+    consultations: Iterable[Consultation] = ()
+    sessions: Iterable[EducationSession] = ()
+    visits: Iterable[VolunteerVisit] = ()
+    shifts: Iterable[DutyShift] = ()
+    person_names: Mapping[str, str] = field(default_factory=dict)
+    visitor_key: Callable[[Consultation], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -51,19 +75,14 @@ class WrittenBatch:
     summary: MonthSummary
 
 
-def write_batch(
-    path: Path,
-    header: BatchHeader,
-    consultations: Iterable[Consultation],
-    categories: Mapping[str, Category],
-) -> WrittenBatch:
+def write_batch(path: Path, header: BatchHeader, records: BatchRecords,
+                categories: Mapping[str, Category]) -> WrittenBatch:
     """Write the workbook to ``path`` (overwritten). The caller makes the write atomic.
 
     Args:
         path: target file (``.xlsx``).
         header: manifest values.
-        consultations: the point's records of ``header.period`` in received order, deleted
-            ones included (they travel as state 已删除).
+        records: the point's records of ``header.period``.
         categories: the category dictionary by code (for names and level-1 parents).
 
     Returns:
@@ -78,20 +97,44 @@ def write_batch(
     bold = Font(bold=True)
     workbook = Workbook(write_only=True)
     manifest_ws = workbook.create_sheet(fmt.SHEET_MANIFEST)
-    consultation_ws = workbook.create_sheet(fmt.SHEET_CONSULTATIONS)
+    sheets = {name: workbook.create_sheet(name) for name in fmt.DATA_SHEETS}
     summary_ws = workbook.create_sheet(fmt.SHEET_SUMMARY)
 
-    checksum = fmt.Checksum()
+    writer = _SheetWriter(fmt.Checksum(), bold)
     summary = MonthSummary(as_of=header.exported_at.astimezone(clock.CHINA_TZ).date())
-    notes: list[str] = []
-    rows = _write_consultations(consultation_ws, consultations, categories, header.masked,
-                                checksum, summary, notes, bold)
-    row_counts = {fmt.SHEET_CONSULTATIONS: rows}
-    digest = checksum.hexdigest()
-    _write_manifest(manifest_ws, header, row_counts, digest, notes, bold)
+    names = records.person_names
+
+    def consultation_rows() -> Iterable[tuple[Any, ...]]:
+        for record in records.consultations:
+            category = categories.get(record.category_code)
+            key = records.visitor_key(record) if records.visitor_key else ""
+            summary.add(record, categories, key)
+            yield fmt.consultation_row(record, category.name_zh if category else "", masked=header.masked,
+                                       visitor_key=key)
+
+    def session_rows() -> Iterable[tuple[Any, ...]]:
+        for session in records.sessions:
+            summary.add_session(session)
+            yield fmt.session_row(session, [names.get(p, "") for p in session.speaker_ids])
+
+    def visit_rows() -> Iterable[tuple[Any, ...]]:
+        for visit in records.visits:
+            summary.add_visit(visit)
+            yield fmt.visit_row(visit, names.get(visit.person_id, ""))
+
+    def shift_rows() -> Iterable[tuple[Any, ...]]:
+        for shift in records.shifts:
+            summary.add_shift(shift)
+            yield fmt.shift_row(shift, names.get(shift.person_id, ""))
+
+    producers = {fmt.SHEET_CONSULTATIONS: consultation_rows, fmt.SHEET_SESSIONS: session_rows,
+                 fmt.SHEET_VISITS: visit_rows, fmt.SHEET_SHIFTS: shift_rows}
+    row_counts = {spec.name: writer.data_sheet(sheets[spec.name], spec, producers[spec.name]())
+                  for spec in fmt.SHEET_SPECS}
+    digest = writer.manifest(manifest_ws, header, row_counts)
     _write_summary(summary_ws, header, summary, categories, bold)
     workbook.save(path)
-    return WrittenBatch(row_counts, digest, tuple(notes), summary)
+    return WrittenBatch(row_counts, digest, tuple(writer.notes), summary)
 
 
 def _prepare_sheet(ws: Any, widths: Iterable[float]) -> None:
@@ -103,62 +146,80 @@ def _prepare_sheet(ws: Any, widths: Iterable[float]) -> None:
         ws.column_dimensions[get_column_letter(index)].width = width
 
 
-def _write_consultations(ws: Any, records: Iterable[Consultation], categories: Mapping[str, Category],
-                         masked: bool, checksum: fmt.Checksum, summary: MonthSummary,
-                         notes: list[str], bold: Any) -> int:
-    from openpyxl.utils import get_column_letter
+class _SheetWriter:
+    """Writes data sheets and the manifest cell by cell, feeding the checksum with the logical
+    values a reader will get back."""
 
-    columns = fmt.CONSULTATION_COLUMNS
-    _prepare_sheet(ws, (c.width for c in columns))
-    ws.append([text_cell(ws, c.header, font=bold)[0] for c in columns])
-    checksum.add_header(fmt.SHEET_CONSULTATIONS, columns)
-    count = 0
-    for record in records:
-        category = categories.get(record.category_code)
-        values = fmt.consultation_row(record, category.name_zh if category else "", masked=masked)
-        cells: list[Any] = []
-        stored: list[Any] = []
-        for column, value in zip(columns, values):
-            if column.kind is fmt.Kind.TEXT:
-                cell, fitted = text_cell(ws, value, number_format=column.number_format)
-                stored.append(fitted.stored if fitted else None)
-                if fitted is not None and fitted.truncated:
-                    notes.append(f"记录 {record.id} 的“{column.header}”超出单元格上限，已截断")
-            else:
-                cell = date_cell(ws, value, column.number_format)
-                stored.append(value)
-            cells.append(cell)
-        ws.append(cells)
-        checksum.add_row(fmt.SHEET_CONSULTATIONS, columns, stored)
-        summary.add(record, categories)
-        count += 1
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
-    return count
+    def __init__(self, checksum: fmt.Checksum, bold: Any):
+        self.checksum = checksum
+        self.bold = bold
+        self.notes: list[str] = []
 
+    def data_sheet(self, ws: Any, spec: fmt.SheetSpec, rows: Iterable[tuple[Any, ...]]) -> int:
+        from openpyxl.utils import get_column_letter
 
-def _write_manifest(ws: Any, header: BatchHeader, row_counts: Mapping[str, int], digest: str,
-                    notes: list[str], bold: Any) -> None:
-    _prepare_sheet(ws, (18, 72))
-    entries: list[tuple[str, str | int]] = [
-        (fmt.M_FORMAT_NAME, fmt.FORMAT_NAME),
-        (fmt.M_FORMAT_VERSION, fmt.FORMAT_VERSION),
-        (fmt.M_BATCH_ID, header.batch_id),
-        (fmt.M_POINT_CODE, header.point_code),
-        (fmt.M_POINT_NAME, header.point_name),
-        (fmt.M_COURT, header.court),
-        (fmt.M_PERIOD, header.period),
-        (fmt.M_SEQ, header.seq),
-        (fmt.M_EXPORTED_AT, clock.to_iso(header.exported_at)),
-        (fmt.M_APP_VERSION, header.app_version),
-        (fmt.M_PERSONAL, fmt.PERSONAL_MASKED if header.masked else fmt.PERSONAL_FULL),
-        *((fmt.M_ROWS_PREFIX + sheet, row_counts[sheet]) for sheet in fmt.DATA_SHEETS),
-        (fmt.M_CHECKSUM, digest),
-        (fmt.M_NOTES, "；".join(notes) if notes else "无"),
-    ]
-    ws.append([text_cell(ws, "项目", font=bold)[0], text_cell(ws, "值", font=bold)[0]])
-    for label, value in entries:
-        value_cell = number_cell(ws, value) if isinstance(value, int) else text_cell(ws, value)[0]
-        ws.append([text_cell(ws, label)[0], value_cell])
+        columns = spec.columns
+        _prepare_sheet(ws, (c.width for c in columns))
+        ws.append([text_cell(ws, c.header, font=self.bold)[0] for c in columns])
+        self.checksum.add_header(spec.name, columns)
+        count = 0
+        for values in rows:
+            cells: list[Any] = []
+            logical: list[Any] = []
+            for column, value in zip(columns, values):
+                cell, value = self._cell(ws, column, value, record_id=values[0])
+                cells.append(cell)
+                logical.append(value)
+            ws.append(cells)
+            self.checksum.add_row(spec.name, columns, logical)
+            count += 1
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+        return count
+
+    def _cell(self, ws: Any, column: fmt.Column, value: Any, *, record_id: str) -> tuple[Any, Any]:
+        """The cell for ``value`` and the value a reader gets back from it."""
+        if column.kind is fmt.Kind.TEXT:
+            text = value if isinstance(value, str) and value.strip() else ""
+            cell, fitted = text_cell(ws, text, number_format=column.number_format)
+            if fitted is not None and fitted.truncated:
+                self.notes.append(f"记录 {record_id} 的“{column.header}”超出单元格上限，已截断")
+            return cell, fitted.logical if fitted else None
+        if column.kind in (fmt.Kind.INTEGER, fmt.Kind.DECIMAL):
+            number = float(value) if isinstance(value, Decimal) else value
+            return number_cell(ws, number, column.number_format), number
+        return date_cell(ws, value, column.number_format), value
+
+    def manifest(self, ws: Any, header: BatchHeader, row_counts: Mapping[str, int]) -> str:
+        """Write the manifest (its rows join the checksum) and return the checksum."""
+        entries: list[tuple[str, str | int]] = [
+            (fmt.M_FORMAT_NAME, fmt.FORMAT_NAME),
+            (fmt.M_FORMAT_VERSION, fmt.FORMAT_VERSION),
+            (fmt.M_BATCH_ID, header.batch_id),
+            (fmt.M_POINT_CODE, header.point_code),
+            (fmt.M_POINT_NAME, header.point_name),
+            (fmt.M_COURT, header.court),
+            (fmt.M_PERIOD, header.period),
+            (fmt.M_SEQ, header.seq),
+            (fmt.M_EXPORTED_AT, clock.to_iso(header.exported_at)),
+            (fmt.M_APP_VERSION, header.app_version),
+            (fmt.M_PERSONAL, fmt.PERSONAL_MASKED if header.masked else fmt.PERSONAL_FULL),
+            (fmt.M_VISITOR_KEY, fmt.VISITOR_KEY_SET if header.key_fingerprint else fmt.VISITOR_KEY_MISSING),
+            (fmt.M_KEY_FINGERPRINT, header.key_fingerprint or "无"),
+            *((fmt.M_ROWS_PREFIX + sheet, row_counts[sheet]) for sheet in fmt.DATA_SHEETS),
+            (fmt.M_NOTES, "；".join(self.notes) if self.notes else "无"),
+        ]
+        self.checksum.add_values(fmt.SHEET_MANIFEST, fmt.M_HEADER)
+        for label, value in entries:
+            self.checksum.add_values(fmt.SHEET_MANIFEST, (label, value))
+        digest = self.checksum.hexdigest()
+        entries.insert(len(entries) - 1, (fmt.M_CHECKSUM, digest))
+
+        _prepare_sheet(ws, (18, 72))
+        ws.append([text_cell(ws, word, font=self.bold)[0] for word in fmt.M_HEADER])
+        for label, value in entries:
+            value_cell = number_cell(ws, value) if isinstance(value, int) else text_cell(ws, value)[0]
+            ws.append([text_cell(ws, label)[0], value_cell])
+        return digest
 
 
 def _write_summary(ws: Any, header: BatchHeader, summary: MonthSummary,
@@ -184,9 +245,10 @@ def _write_summary(ws: Any, header: BatchHeader, summary: MonthSummary,
         return part / whole if whole else "—"
 
     total = summary.consultations
-    line(f"{header.point_name}　{year}年{month}月　法律咨询汇总", strong=True)
+    line(f"{header.point_name}　{year}年{month}月　工作汇总", strong=True)
     line("法律服务人次", summary.legal_service_visits, strong=True)
     line("其中：法律咨询（人次）", total)
+    line("其中：普法宣讲受众（人次）", summary.audience)
     line()
     line("按纠纷类型", "人次", "占比", strong=True)
     for category in categories.values():
@@ -211,6 +273,28 @@ def _write_summary(ws: Any, header: BatchHeader, summary: MonthSummary,
     rate = summary.followup_rate
     line("回访率", rate if rate is not None else "—", percent_col=1)
     line()
+    line("来访人（去重）", "人数", strong=True)
+    if header.key_fingerprint:
+        line("不同来访人", len(summary.visitor_keys))
+        line("无身份证号和电话、无法去重的咨询", summary.keyless_consultations)
+    else:
+        line("未设置法院密钥：本批次没有来访人标识，法院无法跨联系点统计来访人数和重复来访。")
+    line()
+    line("普法宣讲", "数量", strong=True)
+    line("宣讲场次", summary.sessions)
+    line("受众人数", summary.audience)
+    line("线上观看人次（不计入法律服务人次）", summary.views)
+    line()
+    line("志愿服务", "数量", strong=True)
+    line("志愿服务人次", summary.visits)
+    line("服务时长（小时）", float(Decimal(summary.visit_tenths) / 10))
+    line()
+    line("值班", "班次", strong=True)
+    for state, count in summary.shifts.items():
+        line(state, count)
+    if not summary.shifts:
+        line("本月无值班记录", 0)
+    line()
     line("说明", strong=True)
     line(f"逾期按导出日 {summary.as_of.isoformat()} 计算；已删除的记录 {summary.deleted} 条不计入以上数字。")
-    line("法律服务人次暂只含法律咨询，普法宣讲受众人数待后续版本加入。")
+    line("法律服务人次 = 法律咨询人次 + 普法宣讲现场受众人数；线上观看人次单列，不计入。")

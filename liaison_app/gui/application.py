@@ -17,10 +17,23 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from liaison_app import i18n, paths
 from liaison_app.core import Core, open_core
 from liaison_app.core.maintenance import auto_backup, lock_database
+from liaison_app.domain.education import SessionFilter
+from liaison_app.domain.people import PersonFilter, Role
+from liaison_app.domain.visits import VisitFilter
 from liaison_app.errors import UserError
 from liaison_app.gui.dialogs.consultation_form import ConsultationForm
+from liaison_app.gui.dialogs.person_form import PersonForm
 from liaison_app.gui.dialogs.point_setup_dialog import PointSetupDialog
-from liaison_app.gui.main_window import PAGE_CONSULTATIONS, PAGE_START, MainWindow
+from liaison_app.gui.dialogs.session_form import EducationSessionForm
+from liaison_app.gui.dialogs.visit_form import VisitForm
+from liaison_app.gui.main_window import (
+    PAGE_CONSULTATIONS,
+    PAGE_PEOPLE,
+    PAGE_SESSIONS,
+    PAGE_START,
+    PAGE_VISITS,
+    MainWindow,
+)
 from liaison_app.gui.signals import AppSignals
 
 # Readable for users over 65 on a 1366×768 laptop.
@@ -140,20 +153,34 @@ def run_gui(db_path: Path, *, smoke: bool = False, screenshot_dir: Path | None =
 
 
 def take_screenshots(window: MainWindow, core: Core, signals: AppSignals, folder: Path) -> int:
-    """Render each page and dialog at laptop size to ``folder/<name>.png``; print the paths."""
+    """Render each page and dialog at laptop size to ``folder/<name>.png``; print the paths.
+
+    The record forms show the newest record of their kind when there is one (an empty form
+    shows little), else a new one.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(*SCREEN_SIZE)
     window.show()
-    shots: list[tuple[str, QWidget]] = []
-    for key, name in ((PAGE_START, "start"), (PAGE_CONSULTATIONS, "consultations")):
+    pages = ((PAGE_START, "start"), (PAGE_CONSULTATIONS, "consultations"), (PAGE_SESSIONS, "sessions"),
+             (PAGE_VISITS, "visits"), (PAGE_PEOPLE, "people"))
+    for key, name in pages:
         window.show_page(key)
         _settle()
         _save(window, folder / f"{name}.png")
+    sessions = core.sessions.page(SessionFilter(), limit=1)
+    visits = core.visits.page(VisitFilter(), limit=1)
+    volunteers = core.people.page(PersonFilter(role=Role.VOLUNTEER, include_inactive=False), sort="name", limit=1)
     form = ConsultationForm(core, signals, parent=window)
-    form.resize(min(1240, SCREEN_SIZE[0]), min(740, SCREEN_SIZE[1]))
     setup = PointSetupDialog(core, signals, window)
-    shots += [("consultation_form", form), ("point_setup", setup)]
+    shots: list[tuple[str, QWidget]] = [
+        ("consultation_form", form), ("point_setup", setup),
+        ("session_form", EducationSessionForm(core, signals, sessions[0].id if sessions else None, parent=window)),
+        ("visit_form", VisitForm(core, signals, visits[0].id if visits else None, parent=window)),
+        ("person_form", PersonForm(core, signals, volunteers[0].id if volunteers else None, parent=window)),
+    ]
     for name, widget in shots:
+        if name != "point_setup":
+            widget.resize(min(max(widget.width(), 900), SCREEN_SIZE[0]), min(740, SCREEN_SIZE[1]))
         widget.show()
         _settle()
         _save(widget, folder / f"{name}.png")

@@ -17,22 +17,31 @@ from PySide6.QtWidgets import (
 
 from liaison_app import __version__
 from liaison_app.core import Core
+from liaison_app.domain.education import SessionFilter
 from liaison_app.domain.records import ConsultationFilter
+from liaison_app.domain.visits import VisitFilter
 from liaison_app.gui.dialogs.consultation_form import ConsultationForm
+from liaison_app.gui.dialogs.pdf_dialogs import MonthlyReportDialog
 from liaison_app.gui.dialogs.point_setup_dialog import PointSetupDialog
 from liaison_app.gui.pages.consultation_list_page import ConsultationListPage
+from liaison_app.gui.pages.person_list_page import PersonListPage
+from liaison_app.gui.pages.session_list_page import SessionListPage
 from liaison_app.gui.pages.start_page import StartPage
+from liaison_app.gui.pages.visit_list_page import VisitListPage
 from liaison_app.gui.signals import AppSignals
 
 PAGE_START = "start"
 PAGE_CONSULTATIONS = "consultations"
+PAGE_SESSIONS = "sessions"
+PAGE_VISITS = "visits"
+PAGE_PEOPLE = "people"
 
 
 class MainWindow(QMainWindow):
     """Navigation list on the left, pages in a stack on the right.
 
-    Pages are registered with :meth:`add_page` under a key; later pages (普法宣讲, 志愿者,
-    值班) are added the same way.
+    Pages are registered with :meth:`add_page` under a key; 值班 and 报送 will be inserted
+    before 人员 the same way (``before=PAGE_PEOPLE``).
 
     Args:
         core: the open core (the window does not close it).
@@ -61,8 +70,14 @@ class MainWindow(QMainWindow):
 
         self.start_page = StartPage(core, signals, self)
         self.consultation_page = ConsultationListPage(core, signals, self.undo_stack, self)
+        self.session_page = SessionListPage(core, signals, self.undo_stack, self)
+        self.visit_page = VisitListPage(core, signals, self.undo_stack, self)
+        self.person_page = PersonListPage(core, signals, self.undo_stack, self)
         self.add_page(PAGE_START, self.tr("首页"), self.start_page)
         self.add_page(PAGE_CONSULTATIONS, self.tr("法律咨询"), self.consultation_page)
+        self.add_page(PAGE_SESSIONS, self.tr("普法宣讲"), self.session_page)
+        self.add_page(PAGE_VISITS, self.tr("志愿服务"), self.visit_page)
+        self.add_page(PAGE_PEOPLE, self.tr("人员"), self.person_page)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
 
@@ -73,18 +88,22 @@ class MainWindow(QMainWindow):
         signals.sig_status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
         self.start_page.sig_filter_requested.connect(self.show_consultations)
+        self.start_page.sig_sessions_requested.connect(self.show_sessions)
+        self.start_page.sig_visits_requested.connect(self.show_visits)
         self.start_page.sig_open_requested.connect(self.consultation_page.open_form)
         self.start_page.sig_new_requested.connect(self.new_consultation)
         self.start_page.sig_setup_point_requested.connect(self.setup_point)
         self.resize(1366, 768)
 
     # -- composition -------------------------------------------------------------------------
-    def add_page(self, key: str, title: str, page: QWidget) -> None:
-        """Append a navigation entry ``title`` showing ``page``."""
-        item = QListWidgetItem(title, self.navigation)
+    def add_page(self, key: str, title: str, page: QWidget, *, before: str | None = None) -> None:
+        """Add a navigation entry ``title`` showing ``page`` (at the end, or before ``before``)."""
+        position = self._page_keys.index(before) if before in self._page_keys else len(self._page_keys)
+        item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
-        self.stack.addWidget(page)
-        self._page_keys.append(key)
+        self.navigation.insertItem(position, item)
+        self.stack.insertWidget(position, page)
+        self._page_keys.insert(position, key)
 
     def show_page(self, key: str) -> None:
         """Switch to the page registered under ``key``."""
@@ -106,6 +125,10 @@ class MainWindow(QMainWindow):
         self.new_action = QAction(self.tr("新建咨询"), self)
         self.new_action.setShortcut(QKeySequence("Ctrl+N"))
         self.new_action.triggered.connect(self.new_consultation)
+        new_session = QAction(self.tr("新建普法宣讲…"), self)
+        new_session.triggered.connect(lambda: self._open_new(PAGE_SESSIONS, self.session_page))
+        new_visit = QAction(self.tr("新建志愿服务记录…"), self)
+        new_visit.triggered.connect(lambda: self._open_new(PAGE_VISITS, self.visit_page))
         self.search_action = QAction(self.tr("搜索"), self)
         self.search_action.setShortcut(QKeySequence("Ctrl+F"))
         self.search_action.triggered.connect(self.search)
@@ -119,10 +142,20 @@ class MainWindow(QMainWindow):
             lambda text: self.undo_action.setToolTip(self.tr("撤销：{what}").format(what=text)))
         setup_action = QAction(self.tr("新建联系点…"), self)
         setup_action.triggered.connect(self.setup_point)
-        for action in (self.new_action, self.search_action, self.undo_action):
+        for action in (self.new_action, new_session, new_visit, self.search_action, self.undo_action):
             records.addAction(action)
         records.addSeparator()
         records.addAction(setup_action)
+
+        reports = self.menuBar().addMenu(self.tr("报表(&B)"))
+        self.monthly_report_action = QAction(self.tr("生成月度工作报告…"), self)
+        self.monthly_report_action.triggered.connect(self.monthly_report)
+        registration_action = QAction(self.tr("打印来访接待登记表…"), self)
+        registration_action.triggered.connect(self._print_registration)
+        certificate_action = QAction(self.tr("打印志愿服务时长证明…"), self)
+        certificate_action.triggered.connect(lambda: (self.show_page(PAGE_VISITS), self.visit_page.open_certificate()))
+        for action in (self.monthly_report_action, registration_action, certificate_action):
+            reports.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about_action = QAction(self.tr("关于"), self)
@@ -135,6 +168,36 @@ class MainWindow(QMainWindow):
         if flt is not None:
             self.consultation_page.apply_filter(flt)
         self.show_page(PAGE_CONSULTATIONS)
+
+    def show_sessions(self, flt: SessionFilter | None = None) -> None:
+        """Switch to the session list, optionally with a filter."""
+        if flt is not None:
+            self.session_page.apply_filter(flt)
+        self.show_page(PAGE_SESSIONS)
+
+    def show_visits(self, flt: VisitFilter | None = None) -> None:
+        """Switch to the visit list, optionally with a filter."""
+        if flt is not None:
+            self.visit_page.apply_filter(flt)
+        self.show_page(PAGE_VISITS)
+
+    def monthly_report(self) -> MonthlyReportDialog:
+        """报表 → 生成月度工作报告…: pick month and point, write the PDF (window-modal)."""
+        dialog = MonthlyReportDialog(self._core, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _print_registration(self) -> None:
+        self.show_page(PAGE_CONSULTATIONS)
+        self.consultation_page.print_selected()
+
+    def _open_new(self, key: str, page: SessionListPage | VisitListPage) -> None:
+        self.show_page(key)
+        if page.new_button.isEnabled():
+            page.open_form(None)
+        else:
+            self.statusBar().showMessage(page.new_button.toolTip(), 5000)
 
     def new_consultation(self) -> ConsultationForm | None:
         """Open an empty form (asking for a liaison point first if there is none)."""
@@ -169,7 +232,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Open forms close first (each may ask about unsaved changes)."""
-        for form in self.consultation_page.open_forms():
+        pages = (self.consultation_page, self.session_page, self.visit_page, self.person_page)
+        for form in [form for page in pages for form in page.open_forms()]:
             form.close()
             if form.isVisible():
                 event.ignore()

@@ -7,8 +7,18 @@ from typing import Any
 import sqlite_utils
 
 from liaison_app.domain import clock
-from liaison_app.domain.people import Person, Role, availability_from_text, availability_to_text
+from liaison_app.domain.people import Person, PersonFilter, Role, availability_from_text, availability_to_text
 from liaison_app.errors import NotFoundError
+
+# Sort keys of :meth:`PersonRepository.page` → SQL expression.
+SORT_COLUMNS: dict[str, str] = {
+    "name": "name",
+    "role": "role",
+    "phone": "phone",
+    "former_court": "former_court",
+    "post": "post",
+    "active": "active",
+}
 
 _REFERENCING = (
     ("consultation", "receiver_id"),
@@ -91,6 +101,35 @@ class PersonRepository:
         links = self._points_of([r["id"] for r in rows])
         return [self._from_row(r, frozenset(links[r["id"]])) for r in rows]
 
+    def _where(self, flt: PersonFilter) -> tuple[str, list[Any]]:
+        clauses = ["deleted = 0"]
+        params: list[Any] = []
+        if flt.role:
+            clauses.append("role = ?")
+            params.append(flt.role.value)
+        if not flt.include_inactive:
+            clauses.append("active = 1")
+        return " WHERE " + " AND ".join(clauses), params
+
+    def page(self, flt: PersonFilter, *, sort: str = "role", descending: bool = False,
+             offset: int = 0, limit: int = 200) -> list[Person]:
+        """One page of people matching ``flt``, sorted in SQL (ties by name)."""
+        if sort not in SORT_COLUMNS:
+            raise ValueError(f"unknown sort column {sort!r}")
+        where, params = self._where(flt)
+        direction = "DESC" if descending else "ASC"
+        rows = list(self.db.query(
+            f"SELECT * FROM person{where} ORDER BY {SORT_COLUMNS[sort]} {direction}, name, id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ))
+        links = self._points_of([r["id"] for r in rows])
+        return [self._from_row(r, frozenset(links[r["id"]])) for r in rows]
+
+    def count(self, flt: PersonFilter) -> int:
+        """Number of people matching ``flt``."""
+        where, params = self._where(flt)
+        return int(self.db.execute(f"SELECT count(*) FROM person{where}", params).fetchone()[0])
+
     def active_names(self) -> list[tuple[str, str]]:
         """(name, role code) of active people, judges first (for completion lists)."""
         return [(p.name, p.role.value) for p in self.all(active_only=True)]
@@ -111,3 +150,10 @@ class PersonRepository:
         """Soft-delete a person without records (callers check :meth:`has_records`)."""
         self.db.execute("UPDATE person SET deleted = 1, updated_at = ? WHERE id = ?",
                         (clock.to_iso(clock.now()), person_id))
+
+    def undelete(self, person_id: str, updated_at: str) -> None:
+        """Undo :meth:`delete`; raises NotFoundError when there is no such person."""
+        cursor = self.db.execute("UPDATE person SET deleted = 0, updated_at = ? WHERE id = ?",
+                                 (updated_at, person_id))
+        if cursor.rowcount != 1:
+            raise NotFoundError("该人员已不存在")

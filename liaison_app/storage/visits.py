@@ -9,8 +9,17 @@ from typing import Any
 import sqlite_utils
 
 from liaison_app.domain import clock
-from liaison_app.domain.visits import Activity, VolunteerTotals, VolunteerVisit
+from liaison_app.domain.visits import Activity, VisitFilter, VolunteerTotals, VolunteerVisit
 from liaison_app.errors import NotFoundError
+
+# Sort keys of :meth:`VisitRepository.page` → SQL expression (v = visit, pe = person, p = point).
+SORT_COLUMNS: dict[str, str] = {
+    "visited_on": "v.visited_on || v.arrival",
+    "person": "pe.name",
+    "point": "p.name",
+    "arrival": "v.arrival",
+    "minutes": "v.minutes",
+}
 
 
 # SQL twin of domain.visits.tenths_of_hour (integer division rounds half up after +30).
@@ -104,6 +113,35 @@ class VisitRepository:
         return self._rows(
             f"SELECT * FROM volunteer_visit WHERE {' AND '.join(clauses)} ORDER BY visited_on, arrival, id", params
         )
+
+    def _where(self, flt: VisitFilter) -> tuple[str, list[Any]]:
+        clauses: list[str] = [] if flt.include_deleted else ["v.deleted = 0"]
+        params: list[Any] = []
+        for column, value in (("v.period", flt.period), ("v.point_id", flt.point_id),
+                              ("v.person_id", flt.person_id)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def page(self, flt: VisitFilter, *, sort: str = "visited_on", descending: bool = True,
+             offset: int = 0, limit: int = 200) -> list[VolunteerVisit]:
+        """One page of matching visits, sorted in SQL (``sort`` is a key of SORT_COLUMNS)."""
+        if sort not in SORT_COLUMNS:
+            raise ValueError(f"unknown sort column {sort!r}")
+        where, params = self._where(flt)
+        direction = "DESC" if descending else "ASC"
+        return self._rows(
+            "SELECT v.* FROM volunteer_visit v JOIN person pe ON pe.id = v.person_id "
+            f"JOIN liaison_point p ON p.id = v.point_id{where} "
+            f"ORDER BY {SORT_COLUMNS[sort]} {direction}, v.id {direction} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+
+    def count(self, flt: VisitFilter) -> int:
+        """Number of visits matching ``flt``."""
+        where, params = self._where(flt)
+        return int(self.db.execute(f"SELECT count(*) FROM volunteer_visit v{where}", params).fetchone()[0])
 
     def totals(self, *, start: date, end: date, point_id: str | None = None) -> list[VolunteerTotals]:
         """Per volunteer: visits and minutes in ``[start, end]`` (inclusive)."""

@@ -1,4 +1,4 @@
-"""Monthly batch export over a real database, read back cell by cell with openpyxl."""
+"""Monthly batch export (format v2) over a real database, read back cell by cell with openpyxl."""
 
 from __future__ import annotations
 
@@ -20,14 +20,14 @@ from liaison_app.domain.enums import AgeBand, Gender, IdStatus, Mode, Outcome, S
 from liaison_app.domain.identity import id_check_digit
 from liaison_app.domain.records import Consultation, LiaisonPoint
 from liaison_app.errors import NotFoundError, UserError
-from liaison_app.exchange.batch_format import sheet_checksum
+from liaison_app.exchange.batch_format import workbook_checksum
 from liaison_app.exchange.xlsx_cells import TRUNCATION_MARK
 from liaison_app.storage.batches import BatchExportRepository
 
 PERIOD = "2026-11"
 HEADERS = [
     "记录编号", "接待时间", "接待方式", "接待人", "来访人", "性别", "年龄段", "联系电话", "身份证号",
-    "证件情况", "村/社区", "特殊群体", "纠纷类型编码", "纠纷类型", "分类版本", "咨询事项", "答复意见",
+    "证件情况", "来访人标识", "村/社区", "特殊群体", "纠纷类型编码", "纠纷类型", "分类版本", "咨询事项", "答复意见",
     "处理方式", "转介去向", "回访期限", "回访日期", "答复情况", "纸质登记表编号", "更新时间", "状态",
 ]
 COL = {h: i for i, h in enumerate(HEADERS)}
@@ -119,20 +119,20 @@ def test_one_file_per_point_named_by_code_period_and_seq(core, records, tmp_path
     assert all(BATCH_FILE_RE.match(p.name) for p in paths)
     assert sorted(os.listdir(tmp_path / "out")) == sorted(p.name for p in paths)  # no temp files left
     workbook = load(paths[1])
-    assert workbook.sheetnames == ["批次信息", "法律咨询", "汇总"]
+    assert workbook.sheetnames == ["批次信息", "法律咨询", "普法宣讲", "志愿服务记录", "值班表", "汇总"]
     for ws in workbook:
         assert ws.freeze_panes == "A2"
     ws = workbook["法律咨询"]
     assert [c.value for c in ws[1]] == HEADERS
-    assert ws.column_dimensions["P"].width == 50 and ws.column_dimensions["A"].width == 38
-    assert ws.auto_filter.ref == f"A1:Y{len(records) + 1}"
+    assert ws.column_dimensions["Q"].width == 50 and ws.column_dimensions["A"].width == 38
+    assert ws.auto_filter.ref == f"A1:Z{len(records) + 1}"
 
 
 def test_manifest(core, point, records, tmp_path):
     path = export(core, tmp_path, point_code="ZN-NA")[0]
     manifest = manifest_of(load(path))
     assert manifest["格式名称"] == "liaison-batch"
-    assert manifest["格式版本"] == 1
+    assert manifest["格式版本"] == 2
     assert len(str(manifest["批次编号"])) == 36
     assert manifest["联系点编码"] == "ZN-NA"
     assert manifest["联系点名称"] == point.name
@@ -143,13 +143,15 @@ def test_manifest(core, point, records, tmp_path):
     assert manifest["软件版本"] == __version__
     assert manifest["个人信息"] == "已脱敏"
     assert manifest["各表行数：法律咨询"] == len(records)
+    assert manifest["各表行数：普法宣讲"] == manifest["各表行数：志愿服务记录"] == manifest["各表行数：值班表"] == 0
+    assert manifest["来访人标识"] == "未设置法院密钥" and manifest["法院密钥指纹"] == "无"
     assert len(str(manifest["数据校验"])) == 64
     notes = str(manifest["导出说明"])
     assert records[4].id in notes and "截断" in notes and records[3].id not in notes
     logged = BatchExportRepository(core.db).last(point.id, PERIOD)
     assert logged is not None and logged.batch_id == manifest["批次编号"] and logged.seq == 1
     assert logged.checksum == manifest["数据校验"] and logged.masked
-    assert logged.row_counts == {"法律咨询": len(records)}
+    assert logged.row_counts == {"法律咨询": len(records), "普法宣讲": 0, "志愿服务记录": 0, "值班表": 0}
 
 
 # -- values --------------------------------------------------------------------------------
@@ -240,9 +242,10 @@ def test_no_formula_anywhere(core, records, tmp_path):
 # -- checksum, sequence, summary -------------------------------------------------------------
 
 def recompute_checksum(workbook) -> str:
-    """docs/batch-format.md, written out independently of the exporter's code."""
-    kinds = {"接待时间": "datetime", "更新时间": "datetime", "回访期限": "date", "回访日期": "date"}
-    rows = list(workbook["法律咨询"].iter_rows(values_only=True))
+    """docs/batch-format.md (v2), written out independently of the exporter's code."""
+    kinds = {"接待时间": "datetime", "更新时间": "datetime", "回访期限": "date", "回访日期": "date",
+             "宣讲日期": "date", "服务日期": "date", "日期": "date",
+             "开始时间": "time", "结束时间": "time", "到达时间": "time", "离开时间": "time"}
     digest = hashlib.sha256()
 
     def canonical(header: str, value: object) -> str:
@@ -252,16 +255,38 @@ def recompute_checksum(workbook) -> str:
             return value.strftime("%Y-%m-%d %H:%M:%S")
         if kinds.get(header) == "date":
             return value.strftime("%Y-%m-%d")
-        return openpyxl_unescape(value) if isinstance(value, str) else str(value)
+        if kinds.get(header) == "time":
+            return value.strftime("%H:%M:%S")
+        if isinstance(value, str):
+            text = openpyxl_unescape(value)
+            text = "".join(f"_x{ord(c):04X}_" if 0xD800 <= ord(c) <= 0xDFFF or ord(c) in (0xFFFE, 0xFFFF) else c
+                           for c in text)
+            return text if text.strip() else ""
+        return str(int(value)) if float(value).is_integer() else repr(float(value))
 
     def line(values: list[str]) -> bytes:
         return (json.dumps(values, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
-    headers = list(rows[0])
-    digest.update(line(["法律咨询", *headers]))
-    for row in rows[1:]:
-        digest.update(line(["法律咨询", *(canonical(h, v) for h, v in zip(headers, row))]))
+    for sheet in ("法律咨询", "普法宣讲", "志愿服务记录", "值班表"):
+        rows = list(workbook[sheet].iter_rows(values_only=True))
+        headers = list(rows[0])
+        digest.update(line([sheet, *headers]))
+        for row in rows[1:]:
+            digest.update(line([sheet, *(canonical(h, v) for h, v in zip(headers, row))]))
+    for label, value in workbook["批次信息"].iter_rows(values_only=True):
+        if label != "数据校验":
+            digest.update(line(["批次信息", canonical("", label), canonical("", value)]))
     return digest.hexdigest()
+
+
+def read_back_checksum(workbook) -> str:
+    """The library's checksum over values read with openpyxl (text unescaped first)."""
+    def logical(rows):
+        return [[openpyxl_unescape(v) if isinstance(v, str) else v for v in row] for row in rows]
+
+    data = [(name, logical(list(workbook[name].iter_rows(min_row=2, values_only=True))))
+            for name in ("法律咨询", "普法宣讲", "志愿服务记录", "值班表")]
+    return workbook_checksum(data, logical(list(workbook["批次信息"].iter_rows(values_only=True))))
 
 
 def test_checksum_recomputable_from_the_sheet(core, records, tmp_path):
@@ -269,8 +294,7 @@ def test_checksum_recomputable_from_the_sheet(core, records, tmp_path):
         workbook = load(path)
         manifest = manifest_of(workbook)
         assert recompute_checksum(workbook) == manifest["数据校验"]
-        rows = list(workbook["法律咨询"].iter_rows(min_row=2, values_only=True))
-        assert sheet_checksum([("法律咨询", rows)]) == manifest["数据校验"]
+        assert read_back_checksum(workbook) == manifest["数据校验"]
 
 
 def test_edited_workbook_fails_its_checksum(core, records, tmp_path):
@@ -280,8 +304,7 @@ def test_edited_workbook_fails_its_checksum(core, records, tmp_path):
     workbook.save(tmp_path / "edited.xlsx")
     edited = load(tmp_path / "edited.xlsx")
     assert recompute_checksum(edited) != manifest_of(edited)["数据校验"]
-    rows = list(edited["法律咨询"].iter_rows(min_row=2, values_only=True))
-    assert sheet_checksum([("法律咨询", rows)]) != manifest_of(edited)["数据校验"]
+    assert read_back_checksum(edited) != manifest_of(edited)["数据校验"]
 
 
 def test_seq_increments_and_never_overwrites(core, records, tmp_path):
@@ -290,7 +313,7 @@ def test_seq_increments_and_never_overwrites(core, records, tmp_path):
     assert (first.name, second.name) == ("ZN-NA_2026-11_v1.xlsx", "ZN-NA_2026-11_v2.xlsx")
     one, two = manifest_of(load(first)), manifest_of(load(second))
     assert two["序号"] == 2 and one["批次编号"] != two["批次编号"]
-    assert one["数据校验"] == two["数据校验"]  # same data, same checksum
+    assert one["数据校验"] != two["数据校验"]  # the checksum covers the manifest (batch id, seq) too
     (tmp_path / "out" / "ZN-NA_2026-11_v3.xlsx").write_bytes(b"someone else's file")
     third = export(core, tmp_path, point_code="ZN-NA")[0]
     assert third.name == "ZN-NA_2026-11_v4.xlsx"
@@ -303,7 +326,7 @@ def test_point_without_records_still_gets_a_batch(core, point, tmp_path):
     manifest = manifest_of(workbook)
     assert manifest["各表行数：法律咨询"] == 0
     assert data_rows(workbook) == []
-    assert manifest["数据校验"] == sheet_checksum([("法律咨询", [])]) == recompute_checksum(workbook)
+    assert manifest["数据校验"] == read_back_checksum(workbook) == recompute_checksum(workbook)
 
 
 def test_summary_sheet(core, records, tmp_path):

@@ -21,8 +21,10 @@ def _never_block_on_close(monkeypatch):
     """A form closed dirty (e.g. by qtbot at teardown) would ask in a modal box; answer 放弃.
     Tests about that question patch the method themselves."""
     from liaison_app.gui.dialogs.consultation_form import CloseChoice, ConsultationForm
+    from liaison_app.gui.dialogs.record_form import RecordForm
 
     monkeypatch.setattr(ConsultationForm, "ask_unsaved_changes", lambda self: CloseChoice.DISCARD)
+    monkeypatch.setattr(RecordForm, "ask_unsaved_changes", lambda self: CloseChoice.DISCARD)
 
 
 @pytest.fixture
@@ -38,3 +40,27 @@ def open_form(qtbot, core, signals):
         return form
 
     return _open
+
+
+@pytest.fixture
+def show(qtbot):
+    """Register a widget with qtbot, show it and wait until it is exposed; returns it."""
+
+    def _show(widget):
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return _show
+
+
+@pytest.fixture
+def undo_stack(qapp):
+    """A QUndoStack for a page built alone (the main window owns one in the app)."""
+    from PySide6.QtGui import QUndoStack
+
+    stack = QUndoStack()
+    yield stack
+    stack.clear()
+    stack.deleteLater()

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from liaison_app.core import Core
+from liaison_app.domain.education import EducationSession, SessionForm
 from liaison_app.domain.enums import Outcome
+from liaison_app.domain.people import HalfDay, Person, Role, WeeklySlot
 from liaison_app.domain.records import Consultation, LiaisonPoint
+from liaison_app.domain.visits import Activity, VolunteerVisit
 
 
 def commit_text(widget: QWidget, text: str) -> None:
@@ -55,3 +58,35 @@ def insert_consultations(core: Core, point: LiaisonPoint, count: int) -> list[Co
                                        question=f"第{i}号咨询：土地承包合同纠纷")
             stored.append(core.consultations.save(record)[0])
     return stored
+
+
+def make_volunteer(core: Core, point: LiaisonPoint, name: str = "张德昇", **changes: Any) -> Person:
+    """A stored retired-judge volunteer serving ``point`` (Monday morning, Thursday afternoon)."""
+    fields: dict[str, Any] = {
+        "name": name, "role": Role.VOLUNTEER, "phone": "13951000001", "former_court": "中宁县人民法院",
+        "post": "审判员", "point_ids": frozenset({point.id}),
+        "availability": frozenset({WeeklySlot(0, HalfDay.AM), WeeklySlot(3, HalfDay.PM)}), "monthly_cap": 6,
+    }
+    fields.update(changes)
+    return core.people.save(Person(**fields))[0]
+
+
+def make_session(core: Core, point: LiaisonPoint, speaker: Person, **changes: Any) -> EducationSession:
+    """A stored case-study session on 2026-11-20 (pinned clock: nine days ago)."""
+    fields: dict[str, Any] = {
+        "point_id": point.id, "held_on": date(2026, 11, 20), "start_time": time(9, 30), "end_time": time(11, 0),
+        "place": "宁安村村委会会议室", "form": SessionForm.CASE_STUDY, "topic": "婚姻家庭纠纷以案说法",
+        "audience": 46, "cases": ("彩礼返还纠纷案",), "speaker_ids": (speaker.id,),
+    }
+    fields.update(changes)
+    return core.sessions.save(EducationSession(**fields))[0]
+
+
+def make_visit(core: Core, point: LiaisonPoint, volunteer: Person, **changes: Any) -> VolunteerVisit:
+    """A stored visit on Monday 2026-11-23, 08:45–12:20 (3.6 hours), consultations received."""
+    fields: dict[str, Any] = {
+        "person_id": volunteer.id, "point_id": point.id, "visited_on": date(2026, 11, 23),
+        "arrival": time(8, 45), "departure": time(12, 20), "activities": frozenset({Activity.CONSULTATION}),
+    }
+    fields.update(changes)
+    return core.visits.save(VolunteerVisit(**fields))[0]

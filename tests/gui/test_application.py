@@ -17,7 +17,8 @@ def test_smoke_prints_ready(qapp, db_path, capsys):
 def test_screenshots_of_every_page(qapp, db_path, tmp_path, capsys):
     folder = tmp_path / "shots"
     assert run_gui(db_path, screenshot_dir=folder) == 0
-    names = {"start", "consultations", "consultation_form", "point_setup"}
+    names = {"start", "consultations", "sessions", "visits", "people", "consultation_form", "point_setup",
+             "session_form", "visit_form", "person_form"}
     for name in names:
         png = folder / f"{name}.png"
         assert png.stat().st_size > 1000, png
@@ -31,3 +32,15 @@ def test_unusable_database_returns_2(qapp, tmp_path, capsys):
     bad.write_bytes(b"this is not sqlite" * 100)
     assert run_gui(bad, smoke=True) == 2
     assert "无法打开数据库文件" in capsys.readouterr().err
+
+
+def test_screenshots_of_filled_pages_and_forms(qapp, core, point, tmp_path, capsys):
+    from .helpers import make_session, make_visit, make_volunteer
+
+    volunteer = make_volunteer(core, point)
+    make_session(core, point, volunteer)
+    make_visit(core, point, volunteer)
+    folder = tmp_path / "filled"
+    assert run_gui(core.path, screenshot_dir=folder) == 0
+    for name in ("sessions", "visits", "people", "session_form", "visit_form", "person_form"):
+        assert (folder / f"{name}.png").stat().st_size > 1000, name

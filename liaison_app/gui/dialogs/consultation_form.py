@@ -23,6 +23,7 @@ from liaison_app.gui.dialogs.consultation_state import (
     state_from_draft,
     state_from_record,
 )
+from liaison_app.gui.dialogs.pdf_dialogs import RegistrationPrintDialog
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.consultation_form_view import ConsultationFormView
 
@@ -104,6 +105,7 @@ class ConsultationForm(QDialog):
         self._connect_signals()
         self._set_tab_order()
         self._set_title()
+        self._update_print_button()
         if read_only:
             self._make_read_only()
         else:
@@ -318,6 +320,15 @@ class ConsultationForm(QDialog):
         )
         v.similar_panel.set_matches(matches)
 
+    def print_registration(self) -> RegistrationPrintDialog | None:
+        """打印登记表 of the stored record (None for a record not saved yet)."""
+        if self._base is None:
+            return None
+        dialog = RegistrationPrintDialog(self._core, self._base.id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def open_earlier_visit(self, consultation_id: str) -> "ConsultationForm":
         """Show an earlier consultation read-only in its own window."""
         viewer = ConsultationForm(self._core, self._signals, consultation_id, read_only=True, parent=self)
@@ -392,12 +403,16 @@ class ConsultationForm(QDialog):
         v.save_button.clicked.connect(self.save)
         v.draft_button.clicked.connect(self.keep_draft_and_close)
         v.close_button.clicked.connect(self.reject)
+        v.print_button.clicked.connect(self.print_registration)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
 
     def _set_tab_order(self) -> None:
         chain = self.view.tab_chain()
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+
+    def _update_print_button(self) -> None:
+        self.view.print_button.setVisible(self._base is not None)
 
     def _set_title(self) -> None:
         if self._base is None:

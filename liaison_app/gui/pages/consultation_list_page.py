@@ -22,6 +22,7 @@ from liaison_app.domain.changes import Changes
 from liaison_app.domain.identity import mask_name
 from liaison_app.domain.records import Consultation, ConsultationFilter
 from liaison_app.gui.dialogs.consultation_form import ConsultationForm
+from liaison_app.gui.dialogs.pdf_dialogs import RegistrationPrintDialog
 from liaison_app.gui.formatting import format_received
 from liaison_app.gui.models.consultation_table_model import COL_CATEGORY, COL_RECEIVED, ConsultationTableModel
 from liaison_app.gui.signals import AppSignals
@@ -60,6 +61,8 @@ class ConsultationListPage(QWidget):
         self.edit_button.setObjectName("edit")
         self.delete_button = QPushButton(self.tr("删除"), self)
         self.delete_button.setObjectName("delete")
+        self.print_button = QPushButton(self.tr("打印登记表…"), self)
+        self.print_button.setObjectName("print_registration")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("row_count")
 
@@ -96,6 +99,7 @@ class ConsultationListPage(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.delete_button)
+        top.addWidget(self.print_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)
@@ -111,6 +115,10 @@ class ConsultationListPage(QWidget):
         self.edit_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_button.clicked.connect(self._undo_from_bar)
+        # The bar describes the last delete on this page only: any move of the shared stack
+        # (a delete on another page, 撤销 from the menu) makes it stale.
+        undo_stack.indexChanged.connect(self.undo_bar.hide)
+        self.print_button.clicked.connect(self.print_selected)
         self.table.activated.connect(self._on_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_count)
@@ -179,6 +187,17 @@ class ConsultationListPage(QWidget):
             self.table.selectRow(min(row, self.model.rowCount() - 1))
         return True
 
+    def print_selected(self) -> RegistrationPrintDialog | None:
+        """打印登记表 of the selected consultation (masked or full, asked in the dialog)."""
+        record = self.selected_record()
+        if record is None:
+            self._signals.sig_status_message.emit(self.tr("请先在列表中选中一条咨询"))
+            return None
+        dialog = RegistrationPrintDialog(self._core, record.id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def open_forms(self) -> list[ConsultationForm]:
         """Forms opened from this page and still open."""
         return list(self._forms)
@@ -222,6 +241,7 @@ class ConsultationListPage(QWidget):
         has_selection = self.selected_record() is not None
         self.edit_button.setEnabled(has_selection)
         self.delete_button.setEnabled(has_selection)
+        self.print_button.setEnabled(has_selection)
 
     def _update_new_button(self) -> None:
         has_point = not self._core.points.is_empty()

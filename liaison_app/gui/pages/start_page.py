@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 from liaison_app.core import Core
 from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
+from liaison_app.domain.education import SessionFilter
 from liaison_app.domain.enums import FollowUpState
 from liaison_app.domain.records import ConsultationFilter
+from liaison_app.domain.visits import VisitFilter
 from liaison_app.gui.formatting import format_period_zh
 from liaison_app.gui.models.consultation_table_model import COL_CATEGORY, OVERDUE_COLUMNS, ConsultationTableModel
 from liaison_app.gui.signals import AppSignals
@@ -28,18 +30,29 @@ from liaison_app.gui.widgets.figure_card import FigureCard
 
 OVERDUE_FILTER = ConsultationFilter(followup=FollowUpState.OVERDUE)
 
+# Tables whose changes move a figure on this page.
+FIGURE_TABLES = ("consultation", "education_session", "volunteer_visit")
+
 
 class StartPage(QWidget):
     """Figures of the current month (all points of this laptop) and the overdue list.
 
+    The headline is 法律服务人次 as the court reports it upward (consultations + education
+    audience, ``PeriodOverview.service_persons``); how it is computed is shown under it and in
+    its tooltip. Each figure opens the list behind it, filtered.
+
     Signals:
         sig_filter_requested(ConsultationFilter): show the consultation list with this filter.
+        sig_sessions_requested(SessionFilter): show the session list with this filter.
+        sig_visits_requested(VisitFilter): show the visit list with this filter.
         sig_open_requested(str): open this consultation in the form.
         sig_new_requested(): start a new consultation.
         sig_setup_point_requested(): the user wants to set up the liaison point.
     """
 
     sig_filter_requested = Signal(object)
+    sig_sessions_requested = Signal(object)
+    sig_visits_requested = Signal(object)
     sig_open_requested = Signal(str)
     sig_new_requested = Signal()
     sig_setup_point_requested = Signal()
@@ -71,14 +84,32 @@ class StartPage(QWidget):
 
         self.month_label = QLabel(self)
         self.month_label.setProperty("role", "section")
+        self.service_card = FigureCard(self.tr("本月法律服务人次"), self)
+        self.service_card.setObjectName("service_card")
+        self.service_card.setProperty("headline", True)
         self.consultations_card = FigureCard(self.tr("本月咨询人次"), self)
+        self.sessions_card = FigureCard(self.tr("本月宣讲场次"), self)
+        self.sessions_card.setObjectName("sessions_card")
+        self.audience_card = FigureCard(self.tr("受众人次"), self)
+        self.audience_card.setObjectName("audience_card")
+        self.visits_card = FigureCard(self.tr("志愿服务次数"), self)
+        self.visits_card.setObjectName("visits_card")
+        self.hours_card = FigureCard(self.tr("服务时长（小时）"), self)
+        self.hours_card.setObjectName("hours_card")
         self.done_card = FigureCard(self.tr("本月回访完成"), self)
         self.overdue_card = FigureCard(self.tr("逾期未回访"), self)
         self.overdue_card.setObjectName("overdue_card")
         self.pending_card = FigureCard(self.tr("待回访"), self)
         cards = QHBoxLayout()
-        for card in (self.consultations_card, self.done_card, self.overdue_card, self.pending_card):
-            cards.addWidget(card)
+        cards.addWidget(self.service_card, 2)
+        for card in (self.consultations_card, self.sessions_card, self.audience_card, self.visits_card,
+                     self.hours_card):
+            cards.addWidget(card, 1)
+        followup_title = QLabel(self.tr("回访（群众诉求件件有回复）"), self)
+        followup_title.setProperty("role", "section")
+        followup_cards = QHBoxLayout()
+        for card in (self.overdue_card, self.pending_card, self.done_card):
+            followup_cards.addWidget(card, 1)
 
         overdue_title = QLabel(self.tr("逾期未回访（全部月份，期限最早的在前；双击打开）"), self)
         overdue_title.setProperty("role", "section")
@@ -114,6 +145,8 @@ class StartPage(QWidget):
         layout.addWidget(self.setup_bar)
         layout.addWidget(self.month_label)
         layout.addLayout(cards)
+        layout.addWidget(followup_title)
+        layout.addLayout(followup_cards)
         layout.addWidget(overdue_title)
         layout.addWidget(self.no_overdue_label)
         layout.addWidget(self.overdue_table, 1)
@@ -124,6 +157,13 @@ class StartPage(QWidget):
         self.setup_button.clicked.connect(self.sig_setup_point_requested)
         self.consultations_card.sig_clicked.connect(
             lambda: self.sig_filter_requested.emit(ConsultationFilter(period=self._period)))
+        # The headline is mostly consultations; the audience part is behind the session cards.
+        self.service_card.sig_clicked.connect(
+            lambda: self.sig_filter_requested.emit(ConsultationFilter(period=self._period)))
+        for card in (self.sessions_card, self.audience_card):
+            card.sig_clicked.connect(lambda: self.sig_sessions_requested.emit(SessionFilter(period=self._period)))
+        for card in (self.visits_card, self.hours_card):
+            card.sig_clicked.connect(lambda: self.sig_visits_requested.emit(VisitFilter(period=self._period)))
         self.done_card.sig_clicked.connect(lambda: self.sig_filter_requested.emit(
             ConsultationFilter(period=self._period, followup=FollowUpState.DONE)))
         self.overdue_card.sig_clicked.connect(lambda: self.sig_filter_requested.emit(OVERDUE_FILTER))
@@ -138,8 +178,23 @@ class StartPage(QWidget):
         """Re-read this month's figures (the month follows the clock)."""
         self._period = clock.period_of(self._core.now())
         figures = self._core.consultations.month_figures(self._period)
-        self.month_label.setText(self.tr("本月情况（{month}）").format(month=format_period_zh(self._period)))
+        overview = self._core.overview(self._period)
+        self.month_label.setText(self.tr("本月情况（{month}，全部联系点）").format(month=format_period_zh(self._period)))
+        formula = overview.service_persons_formula
+        self.service_card.set_value(str(overview.service_persons), tooltip=self.tr(
+            "上报口径：为群众提供法律咨询答疑、普法案例宣讲等法律服务人次\n"
+            "= 本月咨询人次 + 本月普法宣讲受众人数（线上观看人次另计）\n{formula}").format(formula=formula))
+        self.service_card.set_detail(formula)
         self.consultations_card.set_value(str(figures.consultations))
+        self.sessions_card.set_value(str(overview.sessions), tooltip=self.tr("本月登记的普法宣讲场次"))
+        views = self.tr("；另有线上观看 {n} 人次").format(n=overview.online_views) if overview.online_views else ""
+        self.audience_card.set_value(str(overview.audience),
+                                     tooltip=self.tr("本月普法宣讲现场受众人数{views}").format(views=views))
+        self.audience_card.set_detail(self.tr("线上观看 {n} 人次").format(n=overview.online_views)
+                                      if overview.online_views else "")
+        self.visits_card.set_value(str(overview.visits), tooltip=self.tr("本月退休法官志愿者到点服务的次数"))
+        self.hours_card.set_value(f"{overview.visit_hours:.1f}",
+                                  tooltip=self.tr("每次服务从到达到离开计时，按一位小数累计"))
         self.done_card.set_value(f"{figures.followups_done}/{figures.followups_required}",
                                  tooltip=self.tr("本月需要回访的咨询中，已回访的件数"))
         self.overdue_card.set_value(str(figures.overdue_total), alert=figures.overdue_total > 0,
@@ -171,6 +226,7 @@ class StartPage(QWidget):
             self.overdue_model.set_point_names(self._point_names())
         if changes.touches("consultation"):
             self.overdue_model.refresh()
+        if any(changes.touches(table) for table in FIGURE_TABLES):
             self.refresh_figures()
 
     def _on_activated(self, index: QModelIndex) -> None:

@@ -197,11 +197,15 @@ class ConsultationFormView(QWidget):
         self.draft_button.setToolTip(self.tr("先不保存，填到一半的内容留作草稿，下次新建时可恢复"))
         self.close_button = QPushButton(self.tr("关闭"), self)
         self.close_button.setObjectName("close")
-        for button in (self.save_button, self.draft_button, self.close_button):
+        self.print_button = QPushButton(self.tr("打印登记表…"), self)
+        self.print_button.setObjectName("print_registration")
+        self.print_button.setToolTip(self.tr("把已保存的登记打印成来访接待登记表（PDF）"))
+        for button in (self.save_button, self.draft_button, self.close_button, self.print_button):
             button.setAutoDefault(False)  # Enter in a field must not save half a form
         buttons = QHBoxLayout()
         buttons.addWidget(self.general_error, 1)
         buttons.addStretch(0)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.draft_button)
         buttons.addWidget(self.close_button)

@@ -7,15 +7,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from liaison_app.domain import clock
 from liaison_app.domain.enums import FollowUpState, Outcome
 from liaison_app.domain.records import Category, ConsultationFilter, LiaisonPoint
-from liaison_app.gui.dialogs.month_picker_dialog import MonthPickerDialog
-from liaison_app.gui.formatting import format_period_zh
-
-# Item data of the "其他月份…" entry of the month combo.
-_PICK_MONTH = "__pick__"
-RECENT_MONTHS = 12
+from liaison_app.gui.widgets.month_combo import MonthCombo
 
 
 class ConsultationFilterBar(QWidget):
@@ -43,13 +37,8 @@ class ConsultationFilterBar(QWidget):
         self.search_edit.setObjectName("search")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(self.tr("搜索：姓名、电话、村/社区、咨询内容…"))
-        self.month_combo = QComboBox(self)
+        self.month_combo = MonthCombo(current_period, parent=self)
         self.month_combo.setObjectName("filter_month")
-        self.month_combo.addItem(self.tr("全部"), None)
-        for back in range(RECENT_MONTHS):
-            period = clock.shift_period(current_period, -back)
-            self.month_combo.addItem(format_period_zh(period), period)
-        self.month_combo.addItem(self.tr("其他月份…"), _PICK_MONTH)
         self.point_combo = QComboBox(self)
         self.point_combo.setObjectName("filter_point")
         self.point_combo.addItem(self.tr("全部"), None)
@@ -88,19 +77,17 @@ class ConsultationFilterBar(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=self.SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._emit)
         self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
-        self._last_month_index = 0
-        self.month_combo.currentIndexChanged.connect(self._on_month_changed)
+        self.month_combo.sig_period_changed.connect(self._emit)
         for combo in (self.point_combo, self.category_combo, self.outcome_combo, self.followup_combo):
             combo.currentIndexChanged.connect(self._emit)
 
     # -- API ---------------------------------------------------------------------------------
     def filter(self) -> ConsultationFilter:
         """The filter the widgets show."""
-        month = self.month_combo.currentData()
         outcome = self.outcome_combo.currentData()
         followup = self.followup_combo.currentData()
         return ConsultationFilter(
-            period=month if month and month != _PICK_MONTH else None,
+            period=self.month_combo.period(),
             point_id=self.point_combo.currentData(),
             category_code=self.category_combo.currentData(),
             outcome=Outcome(outcome) if outcome else None,
@@ -110,15 +97,12 @@ class ConsultationFilterBar(QWidget):
 
     def set_filter(self, flt: ConsultationFilter) -> None:
         """Show ``flt`` in the widgets and announce it once."""
-        widgets = (self.month_combo, self.point_combo, self.category_combo, self.outcome_combo,
+        widgets = (self.point_combo, self.category_combo, self.outcome_combo,
                    self.followup_combo, self.search_edit)
         for widget in widgets:
             widget.blockSignals(True)
         try:
-            if flt.period:
-                self._ensure_month(flt.period)
-            self.month_combo.setCurrentIndex(max(self.month_combo.findData(flt.period), 0))
-            self._last_month_index = self.month_combo.currentIndex()
+            self.month_combo.set_period(flt.period, notify=False)
             self.point_combo.setCurrentIndex(max(self.point_combo.findData(flt.point_id), 0))
             self.category_combo.setCurrentIndex(max(self.category_combo.findData(flt.category_code), 0))
             self.outcome_combo.setCurrentIndex(
@@ -154,31 +138,3 @@ class ConsultationFilterBar(QWidget):
     # -- internals ---------------------------------------------------------------------------
     def _emit(self, *_args: object) -> None:
         self.sig_filter_changed.emit(self.filter())
-
-    def _on_month_changed(self, index: int) -> None:
-        if self.month_combo.itemData(index) == _PICK_MONTH:
-            dialog = MonthPickerDialog(self._current_period, self)
-            if dialog.exec() == MonthPickerDialog.DialogCode.Accepted:
-                period = dialog.period()
-                self.month_combo.blockSignals(True)
-                self._ensure_month(period)
-                self.month_combo.setCurrentIndex(self.month_combo.findData(period))
-                self.month_combo.blockSignals(False)
-            else:
-                self.month_combo.blockSignals(True)
-                self.month_combo.setCurrentIndex(self._last_month_index)
-                self.month_combo.blockSignals(False)
-                return
-        self._last_month_index = self.month_combo.currentIndex()
-        self._emit()
-
-    def _ensure_month(self, period: str) -> None:
-        if self.month_combo.findData(period) >= 0:
-            return
-        # Insert in order before "其他月份…" (newest first, like the recent months).
-        position = self.month_combo.count() - 1
-        for i in range(1, self.month_combo.count() - 1):
-            if str(self.month_combo.itemData(i)) < period:
-                position = i
-                break
-        self.month_combo.insertItem(position, format_period_zh(period), period)

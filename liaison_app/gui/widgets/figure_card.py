@@ -28,9 +28,15 @@ class FigureCard(QFrame):
         self.caption_label.setProperty("role", "figureCaption")
         self.caption_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption_label.setWordWrap(True)
+        self.detail_label = QLabel(self)
+        self.detail_label.setProperty("role", "figureDetail")
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_label.setWordWrap(True)
+        self.detail_label.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.value_label)
         layout.addWidget(self.caption_label)
+        layout.addWidget(self.detail_label)
         self.setAccessibleName(caption)
 
     def set_value(self, text: str, *, alert: bool = False, tooltip: str = "") -> None:
@@ -42,6 +48,15 @@ class FigureCard(QFrame):
             for widget in (self, self.value_label, self.caption_label):
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
+
+    def set_detail(self, text: str) -> None:
+        """A small line under the caption (e.g. how the figure is computed); hidden when empty."""
+        self.detail_label.setText(text)
+        self.detail_label.setVisible(bool(text))
+
+    def detail(self) -> str:
+        """The small line under the caption."""
+        return self.detail_label.text()
 
     def value(self) -> str:
         """The text shown as value."""

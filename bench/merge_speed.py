@@ -1,0 +1,105 @@
+"""Measure the court merge: N batch workbooks × M consultation rows, merged into a fresh court
+database (reading with python-calamine, checking every cell, one transaction per file).
+
+    python -m bench.merge_speed [--batches 50] [--rows 1000] [--keep DIR]
+
+Prints the time to write the batches (not part of the merge), the merge time and rows/s, a dry
+run's time, and a re-merge (all duplicates).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import tempfile
+import time
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from liaison_app.core.court import CourtService
+from liaison_app.core.exports import batch_file_name
+from liaison_app.domain.clock import CHINA_TZ
+from liaison_app.domain.enums import AgeBand, Gender, IdStatus, Mode, Outcome
+from liaison_app.domain.pseudonym import visitor_key
+from liaison_app.domain.records import Category, Consultation
+from liaison_app.exchange.batch_writer import BatchHeader, BatchRecords, write_batch
+from liaison_app.storage.migrations import read_category_seed
+
+
+def make_batches(folder: Path, batches: int, rows: int, seed: int = 1) -> int:
+    rng = random.Random(seed)
+    categories = {r["code"]: Category(r["code"], r["level"], r["parent_code"], r["name_zh"], r["name_en"],
+                                      r["source_part"], r["dict_version"]) for r in read_category_seed()}
+    codes = [c for c, cat in categories.items() if cat.level == 2 and not c.startswith("TAG")]
+    outcomes = list(Outcome)
+    total = 0
+    for index in range(batches):
+        code = f"P{index // 12:02d}"
+        month = index % 12 + 1
+        period = f"2025-{month:02d}"
+        start = datetime(2025, month, 1, 8, 30, tzinfo=CHINA_TZ)
+        records = []
+        for n in range(rows):
+            received = start + timedelta(minutes=rng.randrange(27 * 24 * 60))
+            outcome = rng.choice(outcomes)
+            records.append(Consultation(
+                point_id="p", received_at=received, visitor_name="王秀英", category_code=rng.choice(codes),
+                question="邻居盖房占了我家宅基地，多次协商不成，想问怎么办？" * 2,
+                advice="先请村调委会调解，调解不成可以向人民法院起诉，并准备好宅基地使用证等证据。" * 2,
+                outcome=outcome, mode=Mode.ONSITE, receiver_name="马建国", gender=Gender.FEMALE,
+                age_band=AgeBand.MIDDLE, phone=f"139{rng.randrange(10**8):08d}", id_status=IdStatus.NOT_ASKED,
+                village="殷庄村", referral_target="宁安镇人民调解委员会" if outcome is Outcome.MEDIATION else "",
+                followup_due=received.date() + timedelta(days=7) if outcome is not Outcome.ANSWERED else None,
+                followup_done=None, created_at=received, updated_at=received, category_dict_version="ccr2020-lp-v1",
+                paper_form_no=f"{code}-{index}-{n}",
+            ))
+        header = BatchHeader(str(uuid.uuid4()), code, f"{code}联系点", "某某人民法院", period, 1,
+                             datetime(2025, 12, 31, 10, 0, tzinfo=CHINA_TZ), "bench", key_fingerprint="abcd1234")
+        write_batch(folder / batch_file_name(code, period, 1), header,
+                    BatchRecords(consultations=records,
+                                 visitor_key=lambda r: visitor_key("bench-key-2025", "", r.phone)),
+                    categories)
+        total += rows
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--batches", type=int, default=50)
+    parser.add_argument("--rows", type=int, default=1000)
+    parser.add_argument("--keep", type=Path)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="merge_bench_"))
+    try:
+        started = time.perf_counter()
+        (folder / "batches").mkdir()
+        rows = make_batches(folder / "batches", args.batches, args.rows)
+        size = sum(p.stat().st_size for p in (folder / "batches").glob("*.xlsx"))
+        print(f"wrote {args.batches} batches × {args.rows} rows ({size / 1e6:.1f} MB) in "
+              f"{time.perf_counter() - started:.1f} s")
+        court_db = folder / "court.db"
+        with CourtService(court_db) as court:
+            started = time.perf_counter()
+            dry = court.merge([folder / "batches"], dry_run=True)
+            dry_seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            report = court.merge([folder / "batches"])
+            seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            again = court.merge([folder / "batches"])
+            again_seconds = time.perf_counter() - started
+        assert dry.ok and report.ok and again.ok, "\n".join(report.lines())
+        print(f"dry run: {dry_seconds:.2f} s ({rows / dry_seconds:,.0f} rows/s)")
+        print(f"merge:   {seconds:.2f} s for {report.rows:,} rows = {report.rows / seconds:,.0f} rows/s "
+              f"({seconds / args.batches * 1000:.0f} ms per file)")
+        print(f"re-merge (all duplicates): {again_seconds:.2f} s")
+        if args.keep:
+            shutil.copytree(folder, args.keep, dirs_exist_ok=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

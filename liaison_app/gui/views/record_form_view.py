@@ -1,0 +1,90 @@
+"""Building blocks shared by the record form views: groups of label + editor + error line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QTimeEdit,
+    QWidget,
+)
+
+from liaison_app.gui.formatting import OVERDUE_COLOR
+from liaison_app.gui.widgets.field_row import FieldRow
+
+CHINA = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+
+
+def date_edit(parent: QWidget) -> QDateEdit:
+    """A ``yyyy-MM-dd`` date with a calendar starting on Monday."""
+    edit = QDateEdit(parent)
+    edit.setLocale(CHINA)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+    return edit
+
+
+def time_edit(parent: QWidget) -> QTimeEdit:
+    """A 24-hour ``HH:mm`` time."""
+    edit = QTimeEdit(parent)
+    edit.setLocale(CHINA)
+    edit.setDisplayFormat("HH:mm")
+    return edit
+
+
+def text_box(parent: QWidget, lines: int) -> QPlainTextEdit:
+    """Multi-line text of a fixed height (longer text scrolls inside); Tab leaves the box."""
+    box = QPlainTextEdit(parent)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
+    return box
+
+
+class RecordFormView(QWidget):
+    """Base of the layout-only form views.
+
+    ``rows[field]`` is the :class:`FieldRow` (editor + error line) of each record attribute,
+    ``editors[field]`` the widget that takes focus for it, ``labels[field]`` its label.
+    ``label_width_sample`` is the longest label text, so the label columns line up across groups.
+    """
+
+    label_width_sample = "发放资料份数"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rows: dict[str, FieldRow] = {}
+        self.editors: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+
+    def _group(self, title: str, parent: QWidget) -> tuple[QGroupBox, QGridLayout]:
+        group = QGroupBox(title, parent)
+        grid = QGridLayout(group)
+        grid.setHorizontalSpacing(12)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        width = self.fontMetrics().horizontalAdvance(self.label_width_sample + "*") + 4
+        grid.setColumnMinimumWidth(0, width)
+        grid.setColumnMinimumWidth(2, width)
+        return group, grid
+
+    def _pair(self, grid: QGridLayout, row: int, column: int, text: str, field: str, editor: QWidget,
+              *, required: bool = False, span: bool = False, focus: QWidget | None = None) -> FieldRow:
+        """Label + FieldRow at (row, column pair); ``span`` uses the full width."""
+        label = QLabel(text, grid.parentWidget())
+        if required:
+            label.setText(f'{text}<span style="color:{OVERDUE_COLOR}">*</span>')
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        label.setContentsMargins(0, 6, 0, 0)
+        field_row = FieldRow(editor, field, grid.parentWidget())
+        label.setBuddy(focus or editor)
+        grid.addWidget(label, row, column * 2)
+        grid.addWidget(field_row, row, column * 2 + 1, 1, 3 if span else 1)
+        self.rows[field] = field_row
+        self.editors[field] = focus or editor
+        self.labels[field] = label
+        return field_row

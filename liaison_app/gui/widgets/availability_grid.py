@@ -1,0 +1,66 @@
+"""A volunteer's usual availability: 7 weekdays × 上午/下午, as large check boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
+
+from liaison_app.domain.people import WEEKDAY_LABELS, HalfDay, WeeklySlot
+
+
+class AvailabilityGrid(QWidget):
+    """Weekdays across (周一 … 周日, week starts on Monday), 上午 and 下午 down.
+
+    Each cell is a check box with its own text (``上午``) so it can be hit and read without
+    the headers; the boxes are drawn large (``role="large"`` in the style sheet) for users
+    over 65.
+
+    Signals:
+        sig_changed(): a box was checked or unchecked.
+    """
+
+    sig_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.boxes: dict[WeeklySlot, QCheckBox] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(6)
+        for weekday, label in enumerate(WEEKDAY_LABELS):
+            header = QLabel(label, self)
+            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            header.setProperty("role", "gridHeader")
+            grid.addWidget(header, 0, weekday)
+            for row, half in enumerate(HalfDay, start=1):
+                slot = WeeklySlot(weekday, half)
+                box = QCheckBox(half.label, self)
+                box.setObjectName(f"slot_{slot.code}")
+                box.setProperty("role", "large")
+                box.setMinimumHeight(max(36, self.fontMetrics().height() + 16))  # a big target even unstyled
+                box.setToolTip(slot.label)
+                box.setAccessibleName(slot.label)
+                box.toggled.connect(self.sig_changed)
+                grid.addWidget(box, row, weekday, Qt.AlignmentFlag.AlignCenter)
+                self.boxes[slot] = box
+            grid.setColumnStretch(weekday, 1)
+
+    def slots(self) -> frozenset[WeeklySlot]:
+        """The checked half-days."""
+        return frozenset(slot for slot, box in self.boxes.items() if box.isChecked())
+
+    def set_slots(self, slots: Iterable[WeeklySlot]) -> None:
+        """Check exactly ``slots``; emits :attr:`sig_changed` once."""
+        wanted = set(slots)
+        for slot, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(slot in wanted)
+            box.blockSignals(False)
+        self.sig_changed.emit()
+
+    def check_boxes(self) -> list[QCheckBox]:
+        """Boxes in keyboard order (Monday morning, Monday afternoon, Tuesday …)."""
+        return [self.boxes[slot] for slot in sorted(self.boxes)]
