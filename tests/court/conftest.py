@@ -24,7 +24,7 @@ START = datetime(2026, 11, 29, 10, 0, 0, tzinfo=CHINA_TZ)
 PERIODS = ("2026-09", "2026-10", "2026-11")
 COURT_KEY = "中宁-court-key-2026"
 FIXTURES = Path(__file__).parent / "fixtures"
-CASES = Path(__file__).resolve().parents[3] / "shared" / "cases"
+from tests.helpers.cases import CASES  # noqa: E402
 
 
 class Ticking:

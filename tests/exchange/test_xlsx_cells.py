@@ -28,7 +28,7 @@ from liaison_app.exchange.xlsx_cells import (
 )
 
 # The shared real-world files sit beside the repository (../shared/cases).
-CASES = Path(__file__).resolve().parents[3] / "shared" / "cases"
+from tests.helpers.cases import CASES  # noqa: E402
 needs_cases = pytest.mark.skipif(not CASES.exists(), reason="shared/cases not beside the repository")
 C04 = CASES / "C04_formula_injection_free_text.xlsx"
 C29 = CASES / "C29_control_rare_chars_long_text.xlsx"

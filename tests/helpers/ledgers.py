@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 # The shared real-world files sit beside the repository (../shared/cases).
-CASES = Path(__file__).resolve().parents[3] / "shared" / "cases"
+from tests.helpers.cases import CASES  # noqa: E402
 needs_cases = pytest.mark.skipif(not CASES.exists(), reason="shared/cases not beside the repository")
 
 
