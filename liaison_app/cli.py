@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from liaison_app import __version__
-from liaison_app import cli_court, cli_ledger
+from liaison_app import cli_accounts, cli_court, cli_ledger
 from liaison_app.cli_roster import add_roster_parser, run_roster
 from liaison_app.domain import clock
 from liaison_app.errors import UserError, ValidationError
@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--month", type=_period, required=True, metavar="YYYY-MM", help="统计月份")
     report.add_argument("--point", metavar="CODE", help="只统计这个联系点（默认全部）")
     report.add_argument("--out", required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    report.add_argument("--court-db", metavar="PATH", help=cli_court.COURT_DB_REPORT_HELP)
 
     form = commands.add_parser("print-form", help="把一条法律咨询打印成来访接待登记表 PDF")
     form.add_argument("record_id", metavar="ID", help="咨询记录编号（UUID，可只写前8位）")
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_roster_parser(commands)
     cli_ledger.add_parser(commands)
     cli_court.add_parsers(commands)
+    cli_accounts.add_parsers(commands)
     return parser
 
 
@@ -105,6 +107,8 @@ def run_command(args: argparse.Namespace, db_path: Path) -> int:
     try:
         if args.command in cli_court.COURT_COMMANDS:   # the court database only, no point database
             return cli_court.COURT_COMMANDS[args.command](args)
+        if args.command == "report" and args.court_db:   # region-wide, from the court database only
+            return cli_court.run_court_report(args)
         if args.command in _FILE_COMMANDS:
             return _FILE_COMMANDS[args.command](db_path, args)
         with open_core(db_path) as core:
@@ -239,3 +243,4 @@ _COMMANDS = {"demo": _demo, "export": _export, "point-add": _point_add, "points"
              "report": _report, "print-form": _print_form}
 _COMMANDS["roster"] = run_roster  # see liaison_app/cli_roster.py
 _COMMANDS["import-ledger"] = cli_ledger.run  # see liaison_app/cli_ledger.py
+_COMMANDS.update(cli_accounts.COMMANDS)  # user-add, audit: see liaison_app/cli_accounts.py

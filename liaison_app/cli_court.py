@@ -8,6 +8,14 @@ on a point's database. Kept beside cli.py; wire them in with::
 
 ``python -m liaison_app.cli_court merge …`` runs them standalone too.
 
+``report --court-db PATH --month YYYY-MM --out FILE.pdf`` (the region-wide monthly work report)
+is the point-side ``report`` command with ``--court-db``; cli.py hands it to
+:func:`run_court_report` before it opens the point database::
+
+    report.add_argument("--court-db", metavar="PATH", help=COURT_DB_REPORT_HELP)   # build_parser()
+    if args.command == "report" and args.court_db:                                # run_command()
+        return cli_court.run_court_report(args)
+
 Exit status: 0 when every file was merged or skipped as a duplicate; 1 when any was refused
 (or failed, or the run was cancelled) and for errors a user can fix; 2 for usage mistakes.
 """
@@ -51,6 +59,37 @@ def add_parsers(commands: Any) -> None:
     summary.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出的汇总工作簿")
     summary.add_argument("--from", dest="start", type=_period, metavar="YYYY-MM", help="起始统计月份（默认最早）")
     summary.add_argument("--to", dest="end", type=_period, metavar="YYYY-MM", help="结束统计月份（默认上月）")
+
+
+COURT_DB_REPORT_HELP = "法院端：从这个汇总数据库生成全辖区月度工作报告（含各联系点情况和报送情况），不打开联系点数据库"
+
+
+def run_court_report(args: argparse.Namespace) -> int:
+    """``report --court-db PATH --month YYYY-MM --out FILE.pdf``: the region-wide monthly report
+    from the court database; prints the PDF's path (missing glyphs as a note on stderr).
+
+    Raises:
+        UserError: no such court database, ``--point`` given (the court report covers the
+            region), or the file cannot be written.
+    """
+    from liaison_app.core.court import CourtService
+    from liaison_app.core.court_report import write_court_report
+
+    court_db = Path(args.court_db)
+    if getattr(args, "point", None):
+        raise UserError("--point 不能与 --court-db 同时使用：汇总库生成的是全辖区报告（其中有各联系点的情况）")
+    if not court_db.is_file():
+        raise UserError(f"找不到汇总数据库 {court_db}：请先用 merge 汇总报送文件")
+    out = Path(args.out)
+    with CourtService(court_db) as service:
+        try:
+            glyphs = write_court_report(service, args.month, out)
+        except OSError as exc:
+            raise UserError(f"无法写入 {out}：{exc.strerror or exc}") from exc
+    if glyphs.summary():
+        print(f"提示：{glyphs.summary()}", file=sys.stderr)
+    print(out)
+    return 0
 
 
 def run_merge(args: argparse.Namespace) -> int:

@@ -21,6 +21,30 @@ class NotFoundError(UserError):
     """A record that was asked for does not exist."""
 
 
+class PermissionDeniedError(UserError):
+    """The acting user's role does not allow this (checked in the core, not only by hidden
+    buttons); ``str(err)`` says what is not allowed. Nothing was stored."""
+
+
+class DatabaseDamagedError(UserError):
+    """The database file is damaged, or is not (this app's) SQLite database at all. It is left
+    untouched; the way out is a backup or another file. ``not_sqlite`` is True when the file is
+    not an SQLite database (or belongs to another program)."""
+
+    def __init__(self, message: str, *, not_sqlite: bool = False):
+        super().__init__(message)
+        self.not_sqlite = not_sqlite
+
+
+class DatabaseReadOnlyError(UserError):
+    """The database file or its folder cannot be written (write-protected stick, CD, no
+    permission). Nothing was stored."""
+
+
+class DiskFullError(UserError):
+    """The disk holding the database is full (SQLITE_FULL); the change was rolled back whole."""
+
+
 class SettledPeriodError(UserError):
     """A change or deletion touches a month that was already exported to the court (已报送),
     and no reason was given. The GUI asks for a reason and repeats the call with ``reason=``.

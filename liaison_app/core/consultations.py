@@ -8,10 +8,17 @@ from datetime import date, datetime, timedelta
 
 import sqlite_utils
 
+from liaison_app.core.access import AccessControl, Permission
 from liaison_app.core.settled import SettledGuard, field_changes
 from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
-from liaison_app.domain.records import Consultation, ConsultationFilter, MonthFigures, VisitorMatch
+from liaison_app.domain.records import (
+    Consultation,
+    ConsultationFilter,
+    ListPage,
+    MonthFigures,
+    VisitorMatch,
+)
 from liaison_app.domain.text import clean_line, clean_name
 from liaison_app.domain.validation import normalise_consultation, validate_consultation
 from liaison_app.errors import FieldError, NotFoundError, ValidationError
@@ -40,9 +47,10 @@ def names_alike(a: str, b: str) -> bool:
 class ConsultationService:
     """Everything the GUI and CLI do with consultations."""
 
-    def __init__(self, db: sqlite_utils.Database, now: Callable[[], datetime]):
+    def __init__(self, db: sqlite_utils.Database, now: Callable[[], datetime], access: AccessControl | None = None):
         self.db = db
         self.now = now
+        self.access = access or AccessControl(db, now)
         self.repo = ConsultationRepository(db)
         self.settled = SettledGuard(db, now)
         self._categories = {c.code: c for c in CategoryRepository(db).all()}
@@ -93,6 +101,7 @@ class ConsultationService:
             ValidationError: a field is wrong (nothing stored).
             SettledPeriodError: the change touches an exported month and ``reason`` is blank
                 (nothing stored; ask for a reason and call again).
+            PermissionDeniedError: a volunteer saving a consultation someone else received.
             UserError: the database refused the write (nothing stored).
         """
         record = self.prepare(record)
@@ -104,12 +113,16 @@ class ConsultationService:
             except NotFoundError:
                 existing = None
             if existing is None:
+                self.access.require_consultation(record, "登记")
                 record = replace(record, created_at=stamp, updated_at=stamp, deleted=False)
                 self.repo.insert(record)
+                self.access.log_change(TABLE, record.id, None, record, note=reason or "")
                 if self.settled.settled(after):
                     self.settled.log(TABLE, record.id, "insert", after, after,
                                      self.settled.require_reason([], reason, TABLE, record.id))
                 return record, Changes.of(TABLE, record.id)
+            self.access.require_consultation(existing, "修改")
+            self.access.require_consultation(record, "修改")
             before = (existing.point_id, clock.period_of(existing.received_at))
             settled = self.settled.settled(before, after)
             changes = field_changes(existing, record) if settled else {}
@@ -118,6 +131,7 @@ class ConsultationService:
             text = self.settled.require_reason(settled, reason, TABLE, record.id)
             record = replace(record, created_at=existing.created_at, updated_at=stamp, deleted=existing.deleted)
             self.repo.update(record)
+            self.access.log_change(TABLE, record.id, existing, record, note=text)
             if settled:
                 self.settled.log(TABLE, record.id, "update", before, after, text, changes)
         return record, Changes.of(TABLE, record.id)
@@ -140,10 +154,13 @@ class ConsultationService:
     def _set_deleted(self, record_id: str, deleted: bool, reason: str | None) -> None:
         with self.db.atomic():
             record = self.repo.get(record_id)
+            self.access.require_consultation(record, "删除" if deleted else "恢复")
             month = (record.point_id, clock.period_of(record.received_at))
             settled = self.settled.settled(month)
             text = self.settled.require_reason(settled, reason, TABLE, record_id)
             self.repo.set_deleted(record_id, deleted, clock.to_iso(self.now()))
+            self.access.log("delete" if deleted else "restore", TABLE, record_id,
+                            {"deleted": [record.deleted, deleted]}, text)
             if settled:
                 self.settled.log(TABLE, record_id, "delete" if deleted else "restore", month, month, text,
                                  {"deleted": [record.deleted, deleted]})
@@ -151,6 +168,25 @@ class ConsultationService:
     def history(self, record_id: str) -> list[HistoryEntry]:
         """Logged changes of the record (months already exported), oldest first."""
         return self.settled.history_of(TABLE, record_id)
+
+    def reveal_personal(self, record_id: str, fields: tuple[str, ...] = ("phone", "id_number")) -> dict[str, str]:
+        """The full values of personal ``fields`` (``phone``, ``id_number``, ``visitor_name``) for
+        显示完整号码; writes a ``reveal`` audit entry (which fields, not their values).
+
+        Raises:
+            PermissionDeniedError: a volunteer asking for a consultation someone else received.
+            NotFoundError: no such record. ValueError: an unknown field name.
+        """
+        allowed = ("phone", "id_number", "visitor_name")
+        if any(f not in allowed for f in fields):
+            raise ValueError(f"not a personal field: {fields}")
+        with self.db.atomic():
+            record = self.repo.get(record_id)
+            if not self.access.can(Permission.REVEAL_ALL) and not self.access.owns_consultation(record):
+                raise self.access.refuse("查看他人接待记录的完整电话和身份证号")
+            labels = {"phone": "联系电话", "id_number": "身份证号", "visitor_name": "姓名"}
+            self.access.log("reveal", TABLE, record_id, {}, "显示完整：" + "、".join(labels[f] for f in fields))
+        return {f: getattr(record, f) for f in fields}
 
     # -- reads ----------------------------------------------------------------------------
     def get(self, record_id: str) -> Consultation:
@@ -172,6 +208,13 @@ class ConsultationService:
         """A page of the list (see :meth:`ConsultationRepository.page`)."""
         return self.repo.page(flt, today=self.now().date(), sort=sort, descending=descending,
                               offset=offset, limit=limit)
+
+    def list_page(self, flt: ConsultationFilter, *, sort: str = "received_at", descending: bool = True,
+                  after: object = None, limit: int = 200) -> ListPage:
+        """A page of light list rows after the position ``after`` (keyset pagination, see
+        :meth:`ConsultationRepository.list_page`); open a row's full record with :meth:`get`."""
+        return self.repo.list_page(flt, today=self.now().date(), sort=sort, descending=descending,
+                                   after=after, limit=limit)
 
     def count(self, flt: ConsultationFilter) -> int:
         return self.repo.count(flt, today=self.now().date())

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from liaison_app.core.access import AccessControl, Permission
 from liaison_app.core.duty_context import (
     HALVES,
     RosterContext,
@@ -41,6 +42,7 @@ from liaison_app.domain.duty import (
     ShiftChange,
     ShiftSource,
     ShiftState,
+    SwapRequest,
     SwapState,
     validate_pattern,
 )
@@ -59,7 +61,7 @@ from liaison_app.domain.roster import (
 )
 from liaison_app.domain.text import clean_text
 from liaison_app.domain.visits import Activity, VolunteerVisit
-from liaison_app.errors import UserError, ValidationError
+from liaison_app.errors import NotFoundError, UserError, ValidationError
 from liaison_app.reports.fonts import GlyphReport
 from liaison_app.scheduling.pattern import duty_slots, halves_on
 from liaison_app.scheduling.planner import PlanRequest, plan
@@ -79,22 +81,64 @@ CALENDAR = "duty_calendar_day"
 SWAPS = "duty_swap_request"
 
 
+class _AuditedShifts(DutyShiftRepository):
+    """Shift storage that writes an audit entry for every stored change (create, update,
+    delete = cleared/given back, restore), in the caller's transaction."""
+
+    def __init__(self, db: sqlite_utils.Database, access: AccessControl):
+        super().__init__(db)
+        self.access = access
+
+    def save(self, s: DutyShift) -> None:
+        try:
+            before: DutyShift | None = self.get(s.id)
+        except NotFoundError:
+            before = None
+        super().save(s)
+        action = "create" if before is None else (
+            "delete" if s.deleted and not before.deleted else "restore" if before.deleted and not s.deleted
+            else "update")
+        self.access.log_change(SHIFTS, s.id, before, s, action=action)
+
+
+class _AuditedSwaps(SwapRequestRepository):
+    """Swap-request storage with an audit entry per stored change."""
+
+    def __init__(self, db: sqlite_utils.Database, access: AccessControl):
+        super().__init__(db)
+        self.access = access
+
+    def save(self, s: SwapRequest) -> None:  # type: ignore[override]
+        try:
+            before: SwapRequest | None = self.get(s.id)
+        except NotFoundError:
+            before = None
+        super().save(s)
+        self.access.log_change(SWAPS, s.id, before, s)
+
+
 class DutyService(VolunteerDutyMixin):
     """The roster of every point. Dates are China dates; half-days are :class:`HalfDay`.
 
     Args:
         db: the open database. now: the clock (aware datetimes). visits: where done shifts
-            become volunteer visits.
+            become volunteer visits. access: the acting user (default: the system actor).
+
+    The judge's edits need :attr:`Permission.EDIT_ROSTER` (法官, 管理员); a volunteer may act
+    only on their own shifts (take, give back, swap, confirm, leave, done) — else
+    PermissionDeniedError, nothing stored. Every stored change is audited.
     """
 
-    def __init__(self, db: sqlite_utils.Database, now: Callable[[], datetime], visits: VisitService):
+    def __init__(self, db: sqlite_utils.Database, now: Callable[[], datetime], visits: VisitService,
+                 access: AccessControl | None = None):
         self.db = db
         self.now = now
         self.visits = visits
+        self.access = access or visits.access
         self.patterns = DutyPatternRepository(db)
-        self.shift_repo = DutyShiftRepository(db)
+        self.shift_repo = _AuditedShifts(db, self.access)
         self.overrides = CalendarOverrideRepository(db)
-        self.swaps = SwapRequestRepository(db)
+        self.swaps = _AuditedSwaps(db, self.access)
         self.points = PointRepository(db)
         self.people = PersonRepository(db)
 
@@ -105,6 +149,7 @@ class DutyService(VolunteerDutyMixin):
 
     def save_pattern(self, pattern: DutyPattern) -> tuple[DutyPattern, Changes]:
         """Validate and store. Raises ValidationError; NotFoundError for an unknown point."""
+        self.access.require(Permission.EDIT_ROSTER)
         errors = validate_pattern(pattern)
         if errors:
             raise ValidationError(errors)
@@ -115,6 +160,7 @@ class DutyService(VolunteerDutyMixin):
             pattern = pattern.with_changes(stored=True, updated_at=stamp,
                                            created_at=old.created_at if old else stamp)
             self.patterns.save(pattern)
+            self.access.log_change(PATTERNS, pattern.point_id, old, pattern)
         return pattern, Changes.of(PATTERNS, pattern.point_id)
 
     def calendar_days(self, year: int | None = None) -> list[CalendarOverride]:
@@ -123,16 +169,21 @@ class DutyService(VolunteerDutyMixin):
 
     def set_calendar_day(self, day: date, kind: CalendarDayKind, note: str = "") -> Changes:
         """Enter (or change) a day off or a working day; it wins over chinese-calendar."""
+        self.access.require(Permission.EDIT_ROSTER)
         stamp = self.now()
         with self.db.atomic():
             old = {o.day: o for o in self.overrides.all(day.year)}.get(day)
-            self.overrides.save(CalendarOverride(day, kind, clean_text(note)[:50],
-                                                 old.created_at if old else stamp, stamp))
+            new = CalendarOverride(day, kind, clean_text(note)[:50], old.created_at if old else stamp, stamp)
+            self.overrides.save(new)
+            self.access.log_change(CALENDAR, day.isoformat(), old, new)
         return Changes.of(CALENDAR, day.isoformat())
 
     def remove_calendar_day(self, day: date) -> Changes:
         """Drop a hand-entered day (the library's or the weekend rule applies again)."""
-        self.overrides.delete(day)
+        self.access.require(Permission.EDIT_ROSTER)
+        with self.db.atomic():
+            if self.overrides.delete(day):
+                self.access.log("delete", CALENDAR, day.isoformat())
         return Changes.of(CALENDAR, day.isoformat())
 
     def day_info(self, day: date) -> DayInfo:
@@ -201,6 +252,7 @@ class DutyService(VolunteerDutyMixin):
         on leave, hand-made or the volunteer's own, and every shift before today. Generated,
         only-planned shifts from today on are replaced (kept if the new plan is the same).
         A person the judge cleared, or who gave the half-day back, is not put back there."""
+        self.access.require(Permission.EDIT_ROSTER)
         start, end = clock.period_bounds(period)
         self.points.get(point_id)
         pattern = self.pattern(point_id)
@@ -305,6 +357,7 @@ class DutyService(VolunteerDutyMixin):
     def assign(self, point_id: str, day: date, half: HalfDay, person_id: str, note: str = "") -> DutyEdit:
         """The judge puts ``person_id`` on a half-day. Stored with any problems reported,
         except when the person already holds that half-day (nothing stored)."""
+        self.access.require(Permission.EDIT_ROSTER)
         self.points.get(point_id)
         with self.db.atomic():
             problems = self._assess(self._context_for(day), person_id, point_id, day, half)
@@ -319,6 +372,7 @@ class DutyService(VolunteerDutyMixin):
 
     def reassign(self, shift_id: str, person_id: str) -> DutyEdit:
         """Give a shift to another volunteer (back to 计划)."""
+        self.access.require(Permission.EDIT_ROSTER)
         with self.db.atomic():
             shift = self._live(shift_id)
             if shift.state is ShiftState.DONE:
@@ -336,6 +390,7 @@ class DutyService(VolunteerDutyMixin):
     def clear(self, shift_id: str) -> DutyEdit:
         """Take the volunteer off the shift (the seat becomes open; generating the month again
         will not put the same person back there)."""
+        self.access.require(Permission.EDIT_ROSTER)
         with self.db.atomic():
             shift = self._live(shift_id)
             if shift.state is ShiftState.DONE:
@@ -348,6 +403,7 @@ class DutyService(VolunteerDutyMixin):
     def swap(self, shift_a: str, shift_b: str) -> DutyEdit:
         """Exchange the volunteers of two shifts (both back to 计划). Not stored when a person
         would end up twice on one half-day or a shift is done."""
+        self.access.require(Permission.EDIT_ROSTER)
         with self.db.atomic():
             a, b = self._live(shift_a), self._live(shift_b)
             if ShiftState.DONE in (a.state, b.state):
@@ -371,6 +427,7 @@ class DutyService(VolunteerDutyMixin):
     def _set_state(self, shift_id: str, state: ShiftState, change: ShiftChange, note: str | None = None) -> DutyEdit:
         with self.db.atomic():
             shift = self._live(shift_id)
+            self.access.require_self_or(Permission.EDIT_ROSTER, shift.person_id, "修改他人的值班")
             if shift.state is ShiftState.DONE:
                 return DutyEdit(False, (Problem(ProblemCode.LOCKED, "这一班已完成"),))
             extra = {"note": clean_text(note)} if note is not None else {}
@@ -411,6 +468,7 @@ class DutyService(VolunteerDutyMixin):
         """
         with self.db.atomic():
             shift = self._live(shift_id)
+            self.access.require_self_or(Permission.EDIT_ROSTER, shift.person_id, "替他人记录值班完成")
             if shift.state is ShiftState.DONE:
                 existing = self.shift_repo.visit_of(shift.id)
                 if existing:
@@ -434,6 +492,7 @@ class DutyService(VolunteerDutyMixin):
 
     def mark_seen(self, shift_ids: Iterable[str] | None = None, *, point_id: str | None = None) -> Changes:
         """Clear the highlight of ``shift_ids`` (default: every unseen change of ``point_id``)."""
+        self.access.require(Permission.EDIT_ROSTER)
         ids = list(shift_ids) if shift_ids is not None else [s.id for s in self.shift_repo.unseen(point_id)]
         with self.db.atomic():
             changed = self.shift_repo.mark_seen(ids)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from liaison_app.core.access import Permission
 from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.duty import DutyShift, ShiftChange, ShiftSource, ShiftState, SwapRequest, SwapState
@@ -58,7 +59,9 @@ class VolunteerDutyMixin:
 
     def take(self: "DutyService", point_id: str, day: date, half: HalfDay, person_id: str) -> DutyEdit:
         """A volunteer takes an open seat; stored as 已确认, source 志愿者自选, highlighted for
-        the judge. Refused (nothing stored) if the seat is not open or any rule is broken."""
+        the judge. Refused (nothing stored) if the seat is not open or any rule is broken.
+        Raises PermissionDeniedError when a volunteer takes a seat for someone else."""
+        self.access.require_self_or(Permission.EDIT_ROSTER, person_id, "替他人认领值班")
         self.points.get(point_id)
         with self.db.atomic():
             problems = self._take_problems(point_id, day, half, person_id)
@@ -80,6 +83,7 @@ class VolunteerDutyMixin:
     def give_back(self: "DutyService", shift_id: str, person_id: str) -> DutyEdit:
         """A volunteer gives their shift back, no later than the cut-off (e.g. 2 days before).
         The seat becomes open; the row is soft-deleted and highlighted for the judge."""
+        self.access.require_self_or(Permission.EDIT_ROSTER, person_id, "替他人退回值班")
         with self.db.atomic():
             shift = self._live(shift_id)
             deadline = self.giveback_deadline(shift_id)
@@ -126,6 +130,7 @@ class VolunteerDutyMixin:
         """Ask ``colleague_id`` to take ``shift_id`` over, or (with ``their_shift_id``) to
         exchange it for one of theirs. Refused with reasons if the colleague (or the asker, for
         an exchange) could not take the other's half-day."""
+        self.access.require_self_or(Permission.EDIT_ROSTER, person_id, "替他人申请换班")
         shift = self._live(shift_id)
         if shift.person_id != person_id:
             return SwapResult(None, (Problem(ProblemCode.WRONG_PERSON, "这不是您的值班"),))
@@ -155,6 +160,7 @@ class VolunteerDutyMixin:
         """The asked colleague agrees or declines. On agreement the shifts change hands (both
         已确认, highlighted for the judge) — unless a rule is broken by now (then nothing is
         stored and the request stays pending)."""
+        self.access.require_self_or(Permission.EDIT_ROSTER, person_id, "替他人答复换班请求")
         with self.db.atomic():
             request = self.swaps.get(request_id)
             if request.to_person_id != person_id:
@@ -184,6 +190,7 @@ class VolunteerDutyMixin:
 
     def cancel_swap(self: "DutyService", request_id: str, person_id: str) -> Changes:
         """The asker withdraws a pending request (no-op if it is no longer pending)."""
+        self.access.require_self_or(Permission.EDIT_ROSTER, person_id, "替他人撤回换班请求")
         request = self.swaps.get(request_id)
         if request.from_person_id != person_id:
             raise NotFoundError("只能撤回自己发出的换班请求")

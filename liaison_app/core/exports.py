@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from liaison_app import __version__
+from liaison_app.core.access import Permission
 from liaison_app.domain import clock, pseudonym
 from liaison_app.domain.records import Consultation, LiaisonPoint
 from liaison_app.errors import UserError
@@ -147,6 +148,7 @@ class ExportService:
         Raises:
             UserError: the key is too short.
         """
+        self.core.access.require(Permission.MANAGE_SETTINGS)
         key = pseudonym.normalise_key(text)
         if not key:
             self.core.db.execute("DELETE FROM setting WHERE key = ?", (pseudonym.SETTING_KEY,))
@@ -207,6 +209,8 @@ class ExportService:
                 already finished stay, each complete and logged).
             NotFoundError: ``point_code`` names no point.
         """
+        if full_personal_data:  # 志愿者 may export only masked batches (PermissionDeniedError)
+            self.core.access.require(Permission.EXPORT_PERSONAL)
         try:
             clock.parse_period(period)
         except ValueError as exc:
@@ -286,6 +290,8 @@ class ExportService:
                     exported_at=clock.to_iso(header.exported_at), file_name=target.name,
                     row_counts=result.row_counts, checksum=result.checksum, masked=masked,
                 ))
+                self.core.access.log("export", "batch_export", header.batch_id,
+                                     note=f"{target.name}（{'个人信息已脱敏' if masked else '含完整个人信息'}）")
                 os.replace(temp, target)  # inside the transaction: a failed rename logs nothing
         except OSError as exc:
             raise UserError(f"无法写入报送文件 {target}：{exc.strerror or exc}（磁盘已满、只读或被拔出？）") from exc

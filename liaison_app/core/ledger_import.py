@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -105,6 +105,7 @@ class LedgerDraft:
     kind_guessed: bool
     sheets: tuple[SheetPlan, ...]
     selected_sheet: str | None = None
+    chosen_sheets: tuple[str, ...] | None = None  # the wizard's ticked sheets (None: the default rule)
 
     @property
     def fields(self) -> tuple[FieldSpec, ...]:
@@ -123,6 +124,14 @@ class LedgerDraft:
         if not any(s.importable for s in self.sheets) and not found:
             found.append("文件中没有可以导入的工作表（找不到表头）")
         return found
+
+    def is_chosen(self, sheet: str) -> bool:
+        """Whether ``sheet`` is meant to be imported: ticked in the wizard, else the one
+        ``--sheet`` named, else every visible sheet (not the explanation sheets of a report)."""
+        if self.chosen_sheets is not None:
+            return sheet in self.chosen_sheets
+        plan = self.plan(sheet)
+        return not plan.skipped or not plan.skipped.startswith(_NOT_CHOSEN_PREFIXES)
 
     def plan(self, sheet: str) -> SheetPlan:
         for plan in self.sheets:
@@ -174,6 +183,10 @@ class LedgerImportResult:
     rejected_rows: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
+_NOT_CHOSEN = "未选择，不导入"
+_NOT_CHOSEN_PREFIXES = (_NOT_CHOSEN, "隐藏的工作表", "导入报告的说明")
+
+
 class _Cancelled(Exception):
     """Raised inside the import transaction to roll it back."""
 
@@ -215,8 +228,27 @@ class LedgerImportService:
     def change_kind(self, draft: LedgerDraft, kind: LedgerKind | str) -> LedgerDraft:
         """The same file planned as another kind of ledger."""
         the_kind = LedgerKind(kind)
-        plans = self._plans(draft.file, the_kind, draft.selected_sheet)
-        return LedgerDraft(draft.file, the_kind, False, plans, draft.selected_sheet)
+        plans = self._plans(draft.file, the_kind, draft.selected_sheet, draft.chosen_sheets)
+        return LedgerDraft(draft.file, the_kind, False, plans, draft.selected_sheet, draft.chosen_sheets)
+
+    def select_sheets(self, draft: LedgerDraft, names: Iterable[str]) -> LedgerDraft:
+        """The draft importing exactly the sheets ``names`` (the wizard's check boxes; a hidden
+        sheet may be chosen too). Mappings the user changed on sheets still chosen are kept.
+
+        Raises:
+            LedgerReadError: a name is not a sheet of the file.
+        """
+        chosen = tuple(names)
+        for name in chosen:
+            draft.file.sheet(name)  # raises, naming the sheets there are
+        plans = []
+        for plan in self._plans(draft.file, draft.kind, None, chosen):
+            before = next((p for p in draft.sheets if p.name == plan.name), None)
+            if (before is not None and before.mapping_source == "user" and before.header is not None
+                    and plan.header is not None and before.header.header_keys() == plan.header.header_keys()):
+                plan = replace(plan, mapping=before.mapping, mapping_source="user")
+            plans.append(plan)
+        return replace(draft, sheets=tuple(plans), selected_sheet=None, chosen_sheets=chosen)
 
     def set_mapping(self, draft: LedgerDraft, sheet: str, mapping: Mapping[int, str | None]) -> LedgerDraft:
         """The draft with the user's mapping for ``sheet`` (column index → field key or None).
@@ -235,17 +267,22 @@ class LedgerImportService:
                     self.repo.save_mapping(plan.shape_key, draft.kind.value, list(plan.header.header_keys()),
                                            [plan.mapping.get(c.index) for c in plan.header.columns], stamp)
 
-    def _plans(self, ledger: LedgerFile, kind: LedgerKind, sheet: str | None) -> tuple[SheetPlan, ...]:
+    def _plans(self, ledger: LedgerFile, kind: LedgerKind, sheet: str | None,
+               chosen: tuple[str, ...] | None = None) -> tuple[SheetPlan, ...]:
         plans = []
         report = is_report([g.name for g in ledger.sheets])
         for grid in ledger.sheets:
-            if report and grid.name != REJECTED_SHEET:
+            if chosen is not None:
+                if grid.name not in chosen:
+                    plans.append(SheetPlan(grid.name, None, {}, "", "", None, 0, _NOT_CHOSEN))
+                    continue
+            elif report and grid.name != REJECTED_SHEET:
                 plans.append(SheetPlan(grid.name, None, {}, "", "", None, 0, "导入报告的说明或已导入的行，不再导入"))
                 continue
-            if sheet is not None and grid.name != sheet:
-                plans.append(SheetPlan(grid.name, None, {}, "", "", None, 0, "未选择，不导入"))
+            elif sheet is not None and grid.name != sheet:
+                plans.append(SheetPlan(grid.name, None, {}, "", "", None, 0, _NOT_CHOSEN))
                 continue
-            if sheet is None and grid.hidden:
+            if chosen is None and sheet is None and grid.hidden:
                 plans.append(SheetPlan(grid.name, None, {}, "", "", None, 0, "隐藏的工作表，不导入（可用 --sheet 指定）"))
                 continue
             header = find_header(grid, kind)

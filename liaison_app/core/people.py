@@ -8,6 +8,7 @@ from datetime import datetime
 
 import sqlite_utils
 
+from liaison_app.core.access import AccessControl, Permission
 from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.identity import normalise_phone
@@ -22,13 +23,20 @@ TABLE = "person"
 class PeopleService:
     """Roster of people. A person who has records is deactivated, never deleted."""
 
-    def __init__(self, db: sqlite_utils.Database, now: Callable[[], datetime]):
+    def __init__(self, db: sqlite_utils.Database, now: Callable[[], datetime], access: AccessControl | None = None):
         self.db = db
         self.now = now
+        self.access = access or AccessControl(db, now)
         self.repo = PersonRepository(db)
 
     def save(self, person: Person) -> tuple[Person, Changes]:
-        """Validate and insert/update. Raises ValidationError."""
+        """Validate and insert/update. Raises ValidationError; PermissionDeniedError unless the
+        actor is an admin (管理员 manages the people list)."""
+        self.access.require(Permission.MANAGE_PEOPLE)
+        return self._store(person)
+
+    def _store(self, person: Person) -> tuple[Person, Changes]:
+        """Save without the role check (a point's judge added along with the point or a ledger)."""
         person = person.with_changes(
             name=clean_name(person.name), phone=normalise_phone(person.phone),
             former_court=clean_line(person.former_court), post=clean_line(person.post),
@@ -40,20 +48,22 @@ class PeopleService:
         stamp = self.now()
         with self.db.atomic():
             try:
-                created = self.repo.get(person.id).created_at
+                before: Person | None = self.repo.get(person.id)
             except NotFoundError:
-                created = stamp
+                before = None
+            created = before.created_at if before is not None else stamp
             person = replace(person, created_at=created, updated_at=stamp)
             self.repo.save(person)
+            self.access.log_change(TABLE, person.id, before, person)
         return person, Changes.of(TABLE, person.id)
 
     def ensure_judge(self, name: str, point_id: str) -> Person:
         """The active judge called ``name`` (created if absent), linked to ``point_id``."""
         existing = self.repo.by_name(name)
         if existing is None:
-            return self.save(Person(name=name, role=Role.JUDGE, point_ids=frozenset({point_id})))[0]
+            return self._store(Person(name=name, role=Role.JUDGE, point_ids=frozenset({point_id})))[0]
         if point_id not in existing.point_ids:
-            return self.save(existing.with_changes(point_ids=existing.point_ids | {point_id}))[0]
+            return self._store(existing.with_changes(point_ids=existing.point_ids | {point_id}))[0]
         return existing
 
     def get(self, person_id: str) -> Person:
@@ -90,12 +100,18 @@ class PeopleService:
 
     def remove(self, person_id: str) -> Changes:
         """Delete a person who has no records. Raises UserError if they have any."""
+        self.access.require(Permission.MANAGE_PEOPLE)
         if self.repo.has_records(person_id):
             raise UserError("此人已有接待、宣讲或服务记录，不能删除，只能停用")
-        self.repo.delete(person_id)
+        with self.db.atomic():
+            self.repo.delete(person_id)
+            self.access.log("delete", TABLE, person_id, {"deleted": [False, True]})
         return Changes.of(TABLE, person_id)
 
     def restore(self, person_id: str) -> Changes:
         """Undo :meth:`remove`. Raises NotFoundError when the id is unknown."""
-        self.repo.undelete(person_id, clock.to_iso(self.now()))
+        self.access.require(Permission.MANAGE_PEOPLE)
+        with self.db.atomic():
+            self.repo.undelete(person_id, clock.to_iso(self.now()))
+            self.access.log("restore", TABLE, person_id, {"deleted": [True, False]})
         return Changes.of(TABLE, person_id)

@@ -7,6 +7,7 @@ from datetime import datetime
 
 import sqlite_utils
 
+from liaison_app.core.access import AccessControl, Permission
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.records import LiaisonPoint
 from liaison_app.domain.text import clean_line, clean_name
@@ -19,11 +20,12 @@ from liaison_app.storage.reference import PointRepository
 class PointService:
     """Create, change and list liaison points."""
 
-    def __init__(self, db: sqlite_utils.Database, now: Callable[[], datetime]):
+    def __init__(self, db: sqlite_utils.Database, now: Callable[[], datetime], access: AccessControl | None = None):
         self.db = db
         self.now = now
+        self.access = access or AccessControl(db, now)
         self.repo = PointRepository(db)
-        self.people = PeopleService(db, now)
+        self.people = PeopleService(db, now, self.access)
 
     def add(self, point: LiaisonPoint) -> tuple[LiaisonPoint, Changes]:
         """Validate and store a new point; its judge is added to the people list.
@@ -31,7 +33,9 @@ class PointService:
         Raises:
             ValidationError: a field is missing or malformed.
             UserError: the code is already used.
+            PermissionDeniedError: the actor is not an admin.
         """
+        self.access.require(Permission.MANAGE_POINTS)
         point = self._clean(point)
         errors = validate_point(point)
         if errors:
@@ -40,18 +44,23 @@ class PointService:
         point = LiaisonPoint(**{**point.__dict__, "created_at": stamp, "updated_at": stamp})
         with self.db.atomic():
             self.repo.insert(point)
+            self.access.log_change("liaison_point", point.id, None, point)
             if point.judge_name:
                 self.people.ensure_judge(point.judge_name, point.id)
         return point, Changes.of("liaison_point", point.id)
 
     def update(self, point: LiaisonPoint) -> tuple[LiaisonPoint, Changes]:
-        """Validate and store changes to an existing point."""
+        """Validate and store changes to an existing point (admins only: PermissionDeniedError)."""
+        self.access.require(Permission.MANAGE_POINTS)
         point = self._clean(point)
         errors = validate_point(point)
         if errors:
             raise ValidationError(errors)
         point = LiaisonPoint(**{**point.__dict__, "updated_at": self.now()})
-        self.repo.update(point)
+        with self.db.atomic():
+            before = self.repo.get(point.id)
+            self.repo.update(point)
+            self.access.log_change("liaison_point", point.id, before, point)
         return point, Changes.of("liaison_point", point.id)
 
     def all(self) -> list[LiaisonPoint]:

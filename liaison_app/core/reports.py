@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from liaison_app.core.access import Permission
 from liaison_app.core.figures import period_overview
 from liaison_app.domain import clock
 from liaison_app.domain.education import SessionForm
@@ -105,7 +106,14 @@ def registration_data(core, consultation_id: str, *, masked: bool = False):  # t
 
 
 def write_registration(core, consultation_id: str, out: Path, *, masked: bool = False) -> GlyphReport:  # type: ignore[no-untyped-def]
-    """Write the 来访接待登记表 PDF of one consultation."""
+    """Write the 来访接待登记表 PDF of one consultation. A full (unmasked) form needs
+    ``Permission.EXPORT_PERSONAL`` (PermissionDeniedError for volunteers) and is audited."""
     from liaison_app.reports.registration import write_registration_form
 
-    return write_registration_form(registration_data(core, consultation_id, masked=masked), Path(out))
+    if not masked:
+        core.access.require(Permission.EXPORT_PERSONAL)
+    glyphs = write_registration_form(registration_data(core, consultation_id, masked=masked), Path(out))
+    if not masked:
+        with core.db.atomic():
+            core.access.log("export", "consultation", consultation_id, note=f"打印完整登记表 {Path(out).name}")
+    return glyphs

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import sqlite_utils
 
+from liaison_app.core.access import AccessControl, Permission
 from liaison_app.core.settled import SettledGuard, field_changes
 from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
@@ -23,9 +24,10 @@ TABLE = "education_session"
 class SessionService:
     """Save, list and delete/undo education sessions."""
 
-    def __init__(self, db: sqlite_utils.Database, now: Callable[[], datetime]):
+    def __init__(self, db: sqlite_utils.Database, now: Callable[[], datetime], access: AccessControl | None = None):
         self.db = db
         self.now = now
+        self.access = access or AccessControl(db, now)
         self.repo = SessionRepository(db)
         self.people = PersonRepository(db)
         self.settled = SettledGuard(db, now)
@@ -36,7 +38,9 @@ class SessionService:
         A change touching a month already exported needs ``reason`` (kept in the history; an
         unchanged save stores nothing), else SettledPeriodError — see
         :meth:`ConsultationService.save <liaison_app.core.consultations.ConsultationService.save>`.
+        Volunteers may not (PermissionDeniedError).
         """
+        self.access.require(Permission.EDIT_SESSIONS)
         session = normalise_session(session)
         errors = validate_session(session, today=self.now().date())
         known = {p.id for p in self.people.all()}
@@ -55,6 +59,7 @@ class SessionService:
             if existing is None:
                 session = replace(session, created_at=stamp, updated_at=stamp, deleted=False)
                 self.repo.save(session)
+                self.access.log_change(TABLE, session.id, None, session, note=reason or "")
                 if self.settled.settled(after):
                     self.settled.log(TABLE, session.id, "insert", after, after,
                                      self.settled.require_reason([], reason, TABLE, session.id))
@@ -67,6 +72,7 @@ class SessionService:
             text = self.settled.require_reason(settled, reason, TABLE, session.id)
             session = replace(session, created_at=existing.created_at, updated_at=stamp, deleted=existing.deleted)
             self.repo.save(session)
+            self.access.log_change(TABLE, session.id, existing, session, note=text)
             if settled:
                 self.settled.log(TABLE, session.id, "update", before, after, text, changes)
         return session, Changes.of(TABLE, session.id)
@@ -82,12 +88,15 @@ class SessionService:
         return Changes.of(TABLE, session_id)
 
     def _set_deleted(self, session_id: str, deleted: bool, reason: str | None) -> None:
+        self.access.require(Permission.EDIT_SESSIONS)
         with self.db.atomic():
             session = self.repo.get(session_id)
             month = (session.point_id, clock.period_of(session.held_on))
             settled = self.settled.settled(month)
             text = self.settled.require_reason(settled, reason, TABLE, session_id)
             self.repo.set_deleted(session_id, deleted, clock.to_iso(self.now()))
+            self.access.log("delete" if deleted else "restore", TABLE, session_id,
+                            {"deleted": [session.deleted, deleted]}, text)
             if settled:
                 self.settled.log(TABLE, session_id, "delete" if deleted else "restore", month, month, text,
                                  {"deleted": [session.deleted, deleted]})

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import sqlite_utils
 
+from liaison_app.core.access import AccessControl
 from liaison_app.core.settled import SettledGuard, field_changes
 from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
@@ -26,9 +27,10 @@ TABLE = "volunteer_visit"
 class VisitService:
     """Save, list and total volunteer visits."""
 
-    def __init__(self, db: sqlite_utils.Database, now: Callable[[], datetime]):
+    def __init__(self, db: sqlite_utils.Database, now: Callable[[], datetime], access: AccessControl | None = None):
         self.db = db
         self.now = now
+        self.access = access or AccessControl(db, now)
         self.repo = VisitRepository(db)
         self.people = PersonRepository(db)
         self.settled = SettledGuard(db, now)
@@ -39,6 +41,7 @@ class VisitService:
         A change touching a month already exported needs ``reason`` (kept in the history; an
         unchanged save stores nothing), else SettledPeriodError — see
         :meth:`ConsultationService.save <liaison_app.core.consultations.ConsultationService.save>`.
+        A volunteer may only save their own visits (PermissionDeniedError).
         """
         visit = normalise_visit(visit)
         errors = validate_visit(visit, today=self.now().date())
@@ -59,12 +62,16 @@ class VisitService:
             except NotFoundError:
                 existing = None
             if existing is None:
+                self.access.require_visit(visit.person_id, "登记")
                 visit = replace(visit, created_at=stamp, updated_at=stamp, deleted=False)
                 self.repo.save(visit)
+                self.access.log_change(TABLE, visit.id, None, visit, note=reason or "")
                 if self.settled.settled(after):
                     self.settled.log(TABLE, visit.id, "insert", after, after,
                                      self.settled.require_reason([], reason, TABLE, visit.id))
                 return visit, Changes.of(TABLE, visit.id)
+            self.access.require_visit(existing.person_id, "修改")
+            self.access.require_visit(visit.person_id, "修改")
             before = (existing.point_id, clock.period_of(existing.visited_on))
             settled = self.settled.settled(before, after)
             changes = field_changes(existing, visit) if settled else {}
@@ -73,6 +80,7 @@ class VisitService:
             text = self.settled.require_reason(settled, reason, TABLE, visit.id)
             visit = replace(visit, created_at=existing.created_at, updated_at=stamp, deleted=existing.deleted)
             self.repo.save(visit)
+            self.access.log_change(TABLE, visit.id, existing, visit, note=text)
             if settled:
                 self.settled.log(TABLE, visit.id, "update", before, after, text, changes)
         return visit, Changes.of(TABLE, visit.id)
@@ -89,10 +97,13 @@ class VisitService:
     def _set_deleted(self, visit_id: str, deleted: bool, reason: str | None) -> None:
         with self.db.atomic():
             visit = self.repo.get(visit_id)
+            self.access.require_visit(visit.person_id, "删除" if deleted else "恢复")
             month = (visit.point_id, clock.period_of(visit.visited_on))
             settled = self.settled.settled(month)
             text = self.settled.require_reason(settled, reason, TABLE, visit_id)
             self.repo.set_deleted(visit_id, deleted, clock.to_iso(self.now()))
+            self.access.log("delete" if deleted else "restore", TABLE, visit_id,
+                            {"deleted": [visit.deleted, deleted]}, text)
             if settled:
                 self.settled.log(TABLE, visit_id, "delete" if deleted else "restore", month, month, text,
                                  {"deleted": [visit.deleted, deleted]})

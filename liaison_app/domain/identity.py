@@ -128,3 +128,11 @@ def mask_name(name: str | None) -> str:
     if not name:
         return ""
     return name[0] + "*" * (len(name) - 1) if len(name) > 1 else name
+
+
+def mask_id_number(number: str | None) -> str:
+    """``110101199003071234`` → ``**************1234``: only the last 4 characters stay visible
+    (the audit log says a number changed without holding it)."""
+    if not number:
+        return ""
+    return "*" * max(0, len(number) - 4) + number[-4:] if len(number) > 4 else "*" * len(number)

@@ -110,6 +110,52 @@ class Consultation:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True, slots=True)
+class ConsultationListRow:
+    """One line of the consultation list: the columns a list shows, without the free text.
+
+    A list of 100,000 rows holds these, not whole :class:`Consultation` records (whose question
+    and advice run to hundreds of characters each); the form loads the full record by ``id``
+    when a row is opened (docs/performance.md). ``visitor_name`` and ``phone`` are unmasked:
+    the list masks them when it displays them.
+    """
+
+    id: str
+    point_id: str
+    received_at: datetime
+    visitor_name: str
+    phone: str
+    village: str
+    category_code: str
+    outcome: Outcome
+    followup_due: date | None
+    followup_done: date | None
+
+    def followup_state(self, today: date) -> FollowUpState:
+        """回访状态 on ``today``, as :meth:`Consultation.followup_state`."""
+        if self.followup_done is not None:
+            return FollowUpState.DONE
+        if self.followup_due is None:
+            return FollowUpState.NONE
+        if self.followup_due < today:
+            return FollowUpState.OVERDUE
+        return FollowUpState.PENDING
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """One page of a list fetched by keyset pagination.
+
+    ``rows`` in list order; ``after`` is the opaque position of the last row (pass it back to
+    get the next page: ``WHERE (sort key, id) > after``, never ``OFFSET``), None when the page
+    is empty; ``has_more`` tells whether rows follow.
+    """
+
+    rows: list[ConsultationListRow]
+    after: tuple[object, str] | None
+    has_more: bool
+
+
 @dataclass(frozen=True)
 class ConsultationFilter:
     """What the consultation list shows. Empty/None fields do not filter.

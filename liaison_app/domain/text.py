@@ -9,6 +9,11 @@ import unicodedata
 _SPACES = "\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
+# In free text a zero-width joiner between two pictographs is part of one emoji (👨‍👩‍👧):
+# keep it there, drop it (and the other zero-width characters) everywhere else.
+_PICTOGRAPH = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"
+_ZERO_WIDTH_FREE_RE = re.compile(
+    f"[\u200b\u200c\u2060\ufeff]|(?<![{_PICTOGRAPH}])\u200d|\u200d(?![{_PICTOGRAPH}])")
 _SPACE_RE = re.compile(f"[\\s{_SPACES}]+")
 # C0 controls except TAB, LF, CR; DEL; C1 controls.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -40,12 +45,13 @@ def clean_name(text: str | None) -> str:
 
 def clean_text(text: str | None) -> str:
     """Free text (question, advice): CRLF/CR → LF, control characters other than TAB/LF removed,
-    zero-width chars removed, trailing white space and leading blank lines trimmed. Inner layout
+    zero-width chars removed (except a joiner inside an emoji sequence such as 👨‍👩‍👧),
+    trailing white space and leading blank lines trimmed. Inner layout
     and a leading tab or spaces on the first line are kept (text is stored as typed)."""
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH_RE.sub("", text)
+    text = _ZERO_WIDTH_FREE_RE.sub("", text)
     text = _CONTROL_RE.sub("", text)
     text = re.sub(r"^(?:[ \t\u3000]*\n)+", "", text.rstrip())
     return text if text.strip() else ""

@@ -13,7 +13,7 @@ name (``key``) it is stored under in the court database.
 from __future__ import annotations
 
 import hashlib
-import json
+from json.encoder import encode_basestring as _encode_json_string
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -367,6 +367,11 @@ def shift_row(shift: DutyShift, volunteer_name: str) -> tuple[Any, ...]:
 _UNREADABLE_RE = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
+def has_unreadable(text: str) -> bool:
+    """True if ``text`` holds a character :func:`canonical_text` writes escaped."""
+    return _UNREADABLE_RE.search(text) is not None
+
+
 def canonical_text(text: str) -> str:
     """The checksum form of a logical text: whitespace-only text counts as empty (it is written
     as an empty cell), lone surrogates and U+FFFE/U+FFFF as ``_xHHHH_`` (upper-case hex)."""
@@ -401,8 +406,13 @@ def canonical_value(value: Any, kind: Kind | None = None) -> str:
     number typed into a text column) gives its ``str``, so the checksum fails rather than the
     reader guessing.
     """
+    kind_of_value = type(value)
+    if kind_of_value is str:  # most cells: checked first (a checksum reads every cell)
+        return canonical_text(value)
     if value is None or value == "":
         return ""
+    if kind_of_value is datetime and value.tzinfo is None and not value.microsecond and kind is not Kind.DATE:
+        return value.isoformat(" ")  # YYYY-MM-DD HH:MM:SS, as below
     if isinstance(value, str):
         return canonical_text(value)
     if isinstance(value, bool):
@@ -428,7 +438,9 @@ def canonical_value(value: Any, kind: Kind | None = None) -> str:
 
 
 def _json_line(values: Sequence[str]) -> bytes:
-    return (json.dumps(list(values), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    # Exactly json.dumps(list(values), ensure_ascii=False, separators=(",", ":")) for strings,
+    # without building an encoder per line (the checksum writes one line per row).
+    return ("[" + ",".join(map(_encode_json_string, values)) + "]\n").encode("utf-8")
 
 
 class Checksum:
@@ -450,6 +462,10 @@ class Checksum:
     def add_row(self, sheet: str, columns: Sequence[Column], values: Sequence[Any]) -> None:
         self._hash.update(_json_line([sheet, *(canonical_value(v, c.kind) for c, v in zip(columns, values))]))
 
+    def add_canonical_row(self, sheet: str, canonical: Sequence[str]) -> None:
+        """A data row whose values are already in :func:`canonical_value` form."""
+        self._hash.update(_json_line([sheet, *canonical]))
+
     def add_values(self, sheet: str, values: Sequence[Any]) -> None:
         """A line of values without column kinds (manifest rows, cells beyond the columns)."""
         self._hash.update(_json_line([sheet, *(canonical_value(v) for v in values)]))
@@ -467,6 +483,27 @@ def trim_row(values: Sequence[Any], width: int) -> list[Any]:
     while extra and (extra[-1] is None or extra[-1] == ""):
         extra.pop()
     return row[:width] + [None] * (width - len(row[:width])) + extra
+
+
+def checksum_of_canonical(data: Sequence[tuple[str, Sequence[Sequence[str]]]],
+                          manifest_rows: Sequence[Sequence[Any]]) -> str:
+    """:func:`workbook_checksum` for data sheets whose rows are already in canonical form (one
+    string per column, no cells beyond the columns)."""
+    digest = Checksum()
+    for name, rows in data:
+        digest.add_header(name, SHEET_COLUMNS[name])
+        for row in rows:
+            digest.add_canonical_row(name, row)
+    _add_manifest(digest, manifest_rows)
+    return digest.hexdigest()
+
+
+def _add_manifest(digest: Checksum, manifest_rows: Sequence[Sequence[Any]]) -> None:
+    for row in manifest_rows:
+        values = trim_row(row, 2)
+        if values and values[0] == M_CHECKSUM:
+            continue
+        digest.add_values(SHEET_MANIFEST, values)
 
 
 def workbook_checksum(data: Sequence[tuple[str, Sequence[Sequence[Any]]]],

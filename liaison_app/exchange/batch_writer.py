@@ -22,7 +22,7 @@ from liaison_app.domain.records import Category, Consultation
 from liaison_app.domain.visits import VolunteerVisit
 from liaison_app.exchange import batch_format as fmt
 from liaison_app.exchange.batch_summary import MonthSummary
-from liaison_app.exchange.xlsx_cells import date_cell, number_cell, text_cell
+from liaison_app.exchange.xlsx_cells import RowCells, date_cell, number_cell, text_cell
 
 if TYPE_CHECKING:
     from liaison_app.domain.duty import DutyShift
@@ -160,34 +160,38 @@ class _SheetWriter:
 
         columns = spec.columns
         _prepare_sheet(ws, (c.width for c in columns))
+        cells = RowCells(ws)
+        cells.format_columns([c.number_format for c in columns])  # empty cells keep the format
         ws.append([text_cell(ws, c.header, font=self.bold)[0] for c in columns])
         self.checksum.add_header(spec.name, columns)
+        text, numeric = fmt.Kind.TEXT, (fmt.Kind.INTEGER, fmt.Kind.DECIMAL)
+        plan = [(index, column, column.kind is text, column.kind in numeric, column.number_format)
+                for index, column in enumerate(columns)]
+        canonical_text, canonical_value = fmt.canonical_text, fmt.canonical_value
         count = 0
         for values in rows:
-            cells: list[Any] = []
-            logical: list[Any] = []
-            for column, value in zip(columns, values):
-                cell, value = self._cell(ws, column, value, record_id=values[0])
-                cells.append(cell)
-                logical.append(value)
-            ws.append(cells)
-            self.checksum.add_row(spec.name, columns, logical)
+            row: list[Any] = []
+            canonical: list[str] = []  # what a reader gets back, in checksum form
+            for (index, column, is_text, is_number, number_format), value in zip(plan, values):
+                if is_text:
+                    cell, value, truncated = cells.text(
+                        index, value if isinstance(value, str) and value.strip() else "", number_format)
+                    if truncated:
+                        self.notes.append(f"记录 {values[0]} 的“{column.header}”超出单元格上限，已截断")
+                    canonical.append(canonical_text(value) if value else "")
+                elif is_number:
+                    value = float(value) if isinstance(value, Decimal) else value
+                    cell = cells.number(index, value, number_format)
+                    canonical.append(canonical_value(value, column.kind))
+                else:
+                    cell = cells.date(index, value, number_format)
+                    canonical.append(canonical_value(value, column.kind))
+                row.append(cell)
+            ws.append(row)
+            self.checksum.add_canonical_row(spec.name, canonical)
             count += 1
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
         return count
-
-    def _cell(self, ws: Any, column: fmt.Column, value: Any, *, record_id: str) -> tuple[Any, Any]:
-        """The cell for ``value`` and the value a reader gets back from it."""
-        if column.kind is fmt.Kind.TEXT:
-            text = value if isinstance(value, str) and value.strip() else ""
-            cell, fitted = text_cell(ws, text, number_format=column.number_format)
-            if fitted is not None and fitted.truncated:
-                self.notes.append(f"记录 {record_id} 的“{column.header}”超出单元格上限，已截断")
-            return cell, fitted.logical if fitted else None
-        if column.kind in (fmt.Kind.INTEGER, fmt.Kind.DECIMAL):
-            number = float(value) if isinstance(value, Decimal) else value
-            return number_cell(ws, number, column.number_format), number
-        return date_cell(ws, value, column.number_format), value
 
     def manifest(self, ws: Any, header: BatchHeader, row_counts: Mapping[str, int]) -> str:
         """Write the manifest (its rows join the checksum) and return the checksum."""

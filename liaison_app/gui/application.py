@@ -15,26 +15,26 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from liaison_app import i18n, paths
-from liaison_app.core import Core, open_core
-from liaison_app.core.maintenance import auto_backup, lock_database
+from liaison_app.core import Core
+from liaison_app.core.maintenance import auto_backup
 from liaison_app.domain.education import SessionFilter
 from liaison_app.domain.people import PersonFilter, Role
 from liaison_app.domain.visits import VisitFilter
 from liaison_app.errors import UserError
-from liaison_app.gui.dialogs.consultation_form import ConsultationForm
-from liaison_app.gui.dialogs.person_form import PersonForm
-from liaison_app.gui.dialogs.point_setup_dialog import PointSetupDialog
-from liaison_app.gui.dialogs.session_form import EducationSessionForm
-from liaison_app.gui.dialogs.visit_form import VisitForm
 from liaison_app.gui.main_window import (
     PAGE_CONSULTATIONS,
+    PAGE_COURT,
+    PAGE_EXPORT,
     PAGE_PEOPLE,
+    PAGE_ROSTER,
     PAGE_SESSIONS,
     PAGE_START,
     PAGE_VISITS,
     MainWindow,
 )
 from liaison_app.gui.signals import AppSignals
+from liaison_app.gui.startup import install_account_features, open_for_gui, sign_in
+from liaison_app.gui.tasks import TaskRunner
 
 # Readable for users over 65 on a 1366×768 laptop.
 BASE_POINT_SIZE = 11
@@ -106,35 +106,36 @@ def run_gui(db_path: Path, *, smoke: bool = False, screenshot_dir: Path | None =
     headless = smoke or screenshot_dir is not None
     app = ensure_application()
     configure_application(app)
-    lock = None
-    try:
-        if not headless:
-            lock = lock_database(db_path)   # a second window on the same file is told so
-        core = open_core(db_path)
-    except UserError as err:
-        if lock is not None:
-            lock.release()
-        if headless:
-            print(str(err), file=sys.stderr)
-        else:
-            QMessageBox.critical(None, QCoreApplication.translate("application", "无法打开数据库"), str(err))
+    # Damaged, foreign, too new, read-only, full, in use: a message and a way out (gui/startup.py).
+    opened = open_for_gui(Path(db_path), headless=headless)
+    if opened is None:
         return 2
+    core, lock, db_path = opened
     signals = AppSignals()
     window: MainWindow | None = None
+    tasks: TaskRunner | None = None
     try:
         if not headless:
             try:
                 auto_backup(core.db.conn, Path(db_path))
             except UserError as err:  # a full disk must not keep the judge from working
                 QMessageBox.warning(None, QCoreApplication.translate("application", "自动备份失败"), str(err))
-        if not headless and core.points.is_empty():
+        first_start = not headless and core.points.is_empty()
+        if first_start:
             # First start: ask for the point before the window; cancelling leaves the hint.
+            from liaison_app.gui.dialogs.point_setup_dialog import PointSetupDialog  # first start only
+
             setup = PointSetupDialog(core, signals)
             setup.exec()
             shiboken6.delete(setup)
-        window = MainWindow(core, signals)
+        if not headless and not sign_in(core, offer_admin_setup=first_start):
+            return 0   # 退出程序 at the login
+        tasks = TaskRunner(app)
+        window = MainWindow(core, signals, tasks=tasks)
         if screenshot_dir is not None:
             return take_screenshots(window, core, signals, Path(screenshot_dir))
+        if not headless:
+            install_account_features(window, core)   # 账户 menu, idle lock when logged in
         window.show()
         if smoke:
             _wait_until(lambda: window is not None and window.windowHandle() is not None
@@ -143,6 +144,8 @@ def run_gui(db_path: Path, *, smoke: bool = False, screenshot_dir: Path | None =
             return 0
         return app.exec()
     finally:
+        if tasks is not None:
+            tasks.shutdown()   # running jobs are cancelled and finish before the core closes
         if window is not None:
             window.close()
             shiboken6.delete(window)  # now, so no timer of it outlives the database
@@ -158,11 +161,19 @@ def take_screenshots(window: MainWindow, core: Core, signals: AppSignals, folder
     The record forms show the newest record of their kind when there is one (an empty form
     shows little), else a new one.
     """
+    # The forms are imported here, not at start-up (docs/performance.md: start-up time).
+    from liaison_app.gui.dialogs.consultation_form import ConsultationForm
+    from liaison_app.gui.dialogs.person_form import PersonForm
+    from liaison_app.gui.dialogs.point_setup_dialog import PointSetupDialog
+    from liaison_app.gui.dialogs.session_form import EducationSessionForm
+    from liaison_app.gui.dialogs.visit_form import VisitForm
+
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(*SCREEN_SIZE)
     window.show()
     pages = ((PAGE_START, "start"), (PAGE_CONSULTATIONS, "consultations"), (PAGE_SESSIONS, "sessions"),
-             (PAGE_VISITS, "visits"), (PAGE_PEOPLE, "people"))
+             (PAGE_VISITS, "visits"), (PAGE_ROSTER, "roster"), (PAGE_EXPORT, "export"),
+             (PAGE_COURT, "court"), (PAGE_PEOPLE, "people"))
     for key, name in pages:
         window.show_page(key)
         _settle()

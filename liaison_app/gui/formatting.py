@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from liaison_app.domain import clock
 from liaison_app.domain.enums import FollowUpState
-from liaison_app.domain.records import Consultation
+from liaison_app.domain.records import Consultation, ConsultationListRow
 from liaison_app.i18n import translate
 
 _CONTEXT = "formatting"
@@ -33,7 +33,7 @@ def format_period_zh(period: str) -> str:
     return translate(_CONTEXT, "{year}年{month}月").format(year=year, month=month)
 
 
-def followup_text(record: Consultation, today: date) -> str:
+def followup_text(record: Consultation | ConsultationListRow, today: date) -> str:
     """回访 column text: the state label, with the days late when overdue."""
     state = record.followup_state(today)
     if state is FollowUpState.OVERDUE and record.followup_due is not None:
@@ -42,7 +42,7 @@ def followup_text(record: Consultation, today: date) -> str:
     return state.label
 
 
-def due_text(record: Consultation, today: date) -> str:
+def due_text(record: Consultation | ConsultationListRow, today: date) -> str:
     """回访期限 column text: ``2026-11-20（逾期9天）`` or just the date."""
     if record.followup_due is None:
         return ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -11,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QStackedWidget,
     QWidget,
 )
 
@@ -20,38 +21,45 @@ from liaison_app.core import Core
 from liaison_app.domain.education import SessionFilter
 from liaison_app.domain.records import ConsultationFilter
 from liaison_app.domain.visits import VisitFilter
-from liaison_app.gui.dialogs.consultation_form import ConsultationForm
-from liaison_app.gui.dialogs.pdf_dialogs import MonthlyReportDialog
-from liaison_app.gui.dialogs.point_setup_dialog import PointSetupDialog
-from liaison_app.gui.pages.consultation_list_page import ConsultationListPage
-from liaison_app.gui.pages.person_list_page import PersonListPage
-from liaison_app.gui.pages.session_list_page import SessionListPage
+from liaison_app.gui import page_factories as new
+from liaison_app.gui.page_stack import LazyPage, PageFactory, PageStack
 from liaison_app.gui.pages.start_page import StartPage
-from liaison_app.gui.pages.visit_list_page import VisitListPage
 from liaison_app.gui.signals import AppSignals
+from liaison_app.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the dialogs are imported when first used (start-up time)
+    from liaison_app.gui.dialogs.consultation_form import ConsultationForm
+    from liaison_app.gui.dialogs.pdf_dialogs import MonthlyReportDialog
 
 PAGE_START = "start"
 PAGE_CONSULTATIONS = "consultations"
 PAGE_SESSIONS = "sessions"
 PAGE_VISITS = "visits"
 PAGE_PEOPLE = "people"
+PAGE_ROSTER = "roster"
+PAGE_EXPORT = "export"
+PAGE_COURT = "court"
 
 
 class MainWindow(QMainWindow):
     """Navigation list on the left, pages in a stack on the right.
 
-    Pages are registered with :meth:`add_page` under a key; 值班 and 报送 will be inserted
-    before 人员 the same way (``before=PAGE_PEOPLE``).
+    Pages are registered with :meth:`add_page` under a key (``before=`` inserts). Every page but
+    the start page is built the first time it is shown or asked for (``window.roster_page``):
+    see gui/page_stack.py.
 
     Args:
         core: the open core (the window does not close it).
         signals: the app's broadcast signals.
+        tasks: the app's task runner for long work (one is created when not given).
     """
 
-    def __init__(self, core: Core, signals: AppSignals, parent: QWidget | None = None):
+    def __init__(self, core: Core, signals: AppSignals, parent: QWidget | None = None, *,
+                 tasks: TaskRunner | None = None):
         super().__init__(parent)
         self._core = core
         self._signals = signals
+        self.tasks = tasks if tasks is not None else TaskRunner(self)
         self._page_keys: list[str] = []
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(self.tr("联系点工作台"))
@@ -59,7 +67,7 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(150)
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -69,16 +77,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.start_page = StartPage(core, signals, self)
-        self.consultation_page = ConsultationListPage(core, signals, self.undo_stack, self)
-        self.session_page = SessionListPage(core, signals, self.undo_stack, self)
-        self.visit_page = VisitListPage(core, signals, self.undo_stack, self)
-        self.person_page = PersonListPage(core, signals, self.undo_stack, self)
         self.add_page(PAGE_START, self.tr("首页"), self.start_page)
-        self.add_page(PAGE_CONSULTATIONS, self.tr("法律咨询"), self.consultation_page)
-        self.add_page(PAGE_SESSIONS, self.tr("普法宣讲"), self.session_page)
-        self.add_page(PAGE_VISITS, self.tr("志愿服务"), self.visit_page)
-        self.add_page(PAGE_PEOPLE, self.tr("人员"), self.person_page)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        args = (core, signals, self.undo_stack, self.tasks, self)
+        self.add_page(PAGE_CONSULTATIONS, self.tr("法律咨询"), lambda: new.consultation_page(*args))
+        self.add_page(PAGE_SESSIONS, self.tr("普法宣讲"), lambda: new.session_page(*args))
+        self.add_page(PAGE_VISITS, self.tr("志愿服务"), lambda: new.visit_page(*args))
+        self.add_page(PAGE_PEOPLE, self.tr("人员"), lambda: new.person_page(*args))
+        self.add_page(PAGE_ROSTER, self.tr("值班"), lambda: new.roster_page(*args), before=PAGE_PEOPLE)
+        self.add_page(PAGE_EXPORT, self.tr("报送"), lambda: new.export_page(*args), before=PAGE_PEOPLE)
+        self.add_page(PAGE_COURT, self.tr("法院汇总"), lambda: new.court_page(*args))
+        self.navigation.currentRowChanged.connect(self.stack.show_index)
         self.navigation.setCurrentRow(0)
 
         self._build_menus()
@@ -90,24 +98,38 @@ class MainWindow(QMainWindow):
         self.start_page.sig_filter_requested.connect(self.show_consultations)
         self.start_page.sig_sessions_requested.connect(self.show_sessions)
         self.start_page.sig_visits_requested.connect(self.show_visits)
-        self.start_page.sig_open_requested.connect(self.consultation_page.open_form)
+        self.start_page.sig_open_requested.connect(lambda record_id: self.consultation_page.open_form(record_id))
         self.start_page.sig_new_requested.connect(self.new_consultation)
         self.start_page.sig_setup_point_requested.connect(self.setup_point)
+        self.start_page.duty_today.sig_roster_requested.connect(self._show_roster)
         self.resize(1366, 768)
 
+    def _show_roster(self, point_id: str, period: str) -> None:
+        self.roster_page.show_month(point_id, period)
+        self.show_page(PAGE_ROSTER)
+
     # -- composition -------------------------------------------------------------------------
-    def add_page(self, key: str, title: str, page: QWidget, *, before: str | None = None) -> None:
-        """Add a navigation entry ``title`` showing ``page`` (at the end, or before ``before``)."""
+    def add_page(self, key: str, title: str, page: QWidget | PageFactory, *, before: str | None = None) -> None:
+        """Add a navigation entry ``title`` showing ``page`` (at the end, or before ``before``);
+        ``page`` may be a factory, called when the page is first shown or asked for."""
         position = self._page_keys.index(before) if before in self._page_keys else len(self._page_keys)
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.navigation.insertItem(position, item)
-        self.stack.insertWidget(position, page)
+        self.stack.insert_page(position, key, page)
         self._page_keys.insert(position, key)
 
     def show_page(self, key: str) -> None:
         """Switch to the page registered under ``key``."""
         self.navigation.setCurrentRow(self._page_keys.index(key))
+
+    consultation_page = LazyPage(PAGE_CONSULTATIONS)
+    session_page = LazyPage(PAGE_SESSIONS)
+    visit_page = LazyPage(PAGE_VISITS)
+    person_page = LazyPage(PAGE_PEOPLE)
+    roster_page = LazyPage(PAGE_ROSTER)
+    export_page = LazyPage(PAGE_EXPORT)
+    court_page = LazyPage(PAGE_COURT)
 
     def current_page_key(self) -> str:
         """Key of the page shown."""
@@ -119,6 +141,13 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
+        import_action = QAction(self.tr("导入旧台账…"), self)
+        import_action.triggered.connect(self._open_ledger_import)
+        export_action = QAction(self.tr("导出报送文件…"), self)
+        export_action.triggered.connect(lambda: (self.show_page(PAGE_EXPORT), self.export_page.open_export_dialog()))
+        file_menu.addAction(import_action)
+        file_menu.addAction(export_action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
         records = self.menuBar().addMenu(self.tr("记录(&R)"))
@@ -181,9 +210,16 @@ class MainWindow(QMainWindow):
             self.visit_page.apply_filter(flt)
         self.show_page(PAGE_VISITS)
 
+    def _open_ledger_import(self) -> None:
+        from liaison_app.gui.dialogs.ledger_import_wizard import open_ledger_import
+
+        open_ledger_import(self, self._core, self._signals, self.tasks)
+
     def monthly_report(self) -> MonthlyReportDialog:
         """报表 → 生成月度工作报告…: pick month and point, write the PDF (window-modal)."""
-        dialog = MonthlyReportDialog(self._core, self)
+        from liaison_app.gui.dialogs.pdf_dialogs import MonthlyReportDialog
+
+        dialog = MonthlyReportDialog(self._core, self, tasks=self.tasks)  # written in a worker
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
@@ -212,6 +248,8 @@ class MainWindow(QMainWindow):
 
     def setup_point(self) -> bool:
         """Run the 新建联系点 dialog; True when a point was stored."""
+        from liaison_app.gui.dialogs.point_setup_dialog import PointSetupDialog
+
         dialog = PointSetupDialog(self._core, self._signals, self)
         accepted = dialog.exec() == PointSetupDialog.DialogCode.Accepted
         dialog.deleteLater()
@@ -228,12 +266,13 @@ class MainWindow(QMainWindow):
 
     def _undo(self) -> None:
         self.undo_stack.undo()
-        self.consultation_page.undo_bar.hide()
+        if self.stack.built(PAGE_CONSULTATIONS) is not None:
+            self.consultation_page.undo_bar.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Open forms close first (each may ask about unsaved changes)."""
-        pages = (self.consultation_page, self.session_page, self.visit_page, self.person_page)
-        for form in [form for page in pages for form in page.open_forms()]:
+        pages = [self.stack.built(key) for key in (PAGE_CONSULTATIONS, PAGE_SESSIONS, PAGE_VISITS, PAGE_PEOPLE)]
+        for form in [form for page in pages if page is not None for form in page.open_forms()]:  # type: ignore[attr-defined]
             form.close()
             if form.isVisible():
                 event.ignore()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -11,12 +12,16 @@ import sqlite_utils
 
 from liaison_app.domain import clock
 from liaison_app.domain.enums import AgeBand, FollowUpState, Gender, IdStatus, Mode, Outcome, SpecialGroup
-from liaison_app.domain.records import Consultation, ConsultationFilter, MonthFigures
+from liaison_app.domain.records import (
+    Consultation,
+    ConsultationFilter,
+    ConsultationListRow,
+    ListPage,
+    MonthFigures,
+)
 from liaison_app.domain.text import normalise_for_search
 from liaison_app.errors import NotFoundError, UserError
-
-# Short queries cannot use the trigram index (it needs 3+ characters): see GUIDE §5.
-TRIGRAM_MIN_CHARS = 3
+from liaison_app.storage.search_index import TRIGRAM_MIN_CHARS, bigram_match, trigram_match
 
 # Sortable columns: key → SQL expression. Anything else is refused (no SQL from callers).
 SORT_COLUMNS: dict[str, str] = {
@@ -32,6 +37,45 @@ SORT_COLUMNS: dict[str, str] = {
     "phone": "c.phone",
     "paper_form_no": "c.paper_form_no",
 }
+
+
+@dataclass(frozen=True)
+class _ListSort:
+    """How :meth:`ConsultationRepository.list_page` orders rows by one sort key.
+
+    ``keys`` are the SQL expressions ordered by (before ``c.id``, which breaks ties); ``source``
+    the FROM clause. A *grouped* sort orders by a value of another table (point name, dictionary
+    order): ``source`` then walks that table in order (``CROSS JOIN`` fixes the loop order so
+    the ORDER BY is read off the indexes, no sort step) and ``group`` is the consultation
+    column equal within one group; its last key is that column.
+    """
+
+    keys: tuple[str, ...]
+    source: str = "consultation c"
+    group: str | None = None
+
+
+# Every key is indexed over live rows by migration 0007 (``consultation_list_*``): the first
+# page and each next page are one index range, whatever the table size.
+LIST_SORTS: dict[str, _ListSort] = {
+    "received_at": _ListSort(("c.received_at",)),
+    "visitor_name": _ListSort(("c.visitor_name",)),
+    "phone": _ListSort(("c.phone",)),
+    "village": _ListSort(("c.village",)),
+    "outcome": _ListSort(("c.outcome",)),
+    "followup_due": _ListSort(("coalesce(c.followup_done, c.followup_due, '9999')",)),
+    "point": _ListSort(("g.name", "g.rowid", "c.point_id"),
+                       "liaison_point g CROSS JOIN consultation c ON c.point_id = g.id", "c.point_id"),
+    "category": _ListSort(("g.sort_order", "g.rowid", "c.category_code"),
+                          "category g CROSS JOIN consultation c ON c.category_code = g.code", "c.category_code"),
+    # Not list columns (no index): correct, but each page sorts the matching rows.
+    "mode": _ListSort(("c.mode",)),
+    "receiver_name": _ListSort(("c.receiver_name",)),
+    "paper_form_no": _ListSort(("coalesce(c.paper_form_no, '')",)),
+}
+assert set(LIST_SORTS) == set(SORT_COLUMNS)
+# A search matching more rows than this pages through the sort key's index (see list_page).
+DRIVE_BY_TEXT_MAX = 1000
 
 
 def search_text_of(record: Consultation) -> str:
@@ -124,7 +168,20 @@ _COLUMNS = (
     "advice, outcome, referral_target, followup_due, followup_done, followup_note, paper_form_no, "
     "created_at, updated_at, deleted"
 )
-_SELECT = ", ".join(f"c.{c.strip()}" for c in _COLUMNS.split(","))
+_COLUMN_NAMES = tuple(c.strip() for c in _COLUMNS.split(","))
+_SELECT = ", ".join(f"c.{c}" for c in _COLUMN_NAMES)
+# The light projection of the list (ConsultationListRow): no free text.
+_LIST_SELECT = ("c.id, c.point_id, c.received_at, c.visitor_name, c.phone, c.village, c.category_code, "
+                "c.outcome, c.followup_due, c.followup_done")
+_LIST_WIDTH = 10
+
+
+def list_row(row: Sequence[Any]) -> ConsultationListRow:
+    """The list row of the first ten values of ``row`` (:data:`_LIST_SELECT` order)."""
+    return ConsultationListRow(
+        row[0], row[1], clock.from_iso(row[2]), row[3], row[4], row[5], row[6], Outcome(row[7]),
+        date.fromisoformat(row[8]) if row[8] else None, date.fromisoformat(row[9]) if row[9] else None,
+    )
 
 
 class ConsultationRepository:
@@ -134,6 +191,7 @@ class ConsultationRepository:
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
+        self._text_matches_memo: tuple[tuple[str, int, int], int] | None = None
 
     # -- writes ---------------------------------------------------------------------------
     def insert(self, record: Consultation) -> None:
@@ -182,13 +240,21 @@ class ConsultationRepository:
         return from_row(self._as_dict(row))
 
     def _as_dict(self, row: tuple[Any, ...]) -> dict[str, Any]:
-        return dict(zip((c.strip() for c in _COLUMNS.split(",")), row))
+        return dict(zip(_COLUMN_NAMES, row))
 
-    def _where(self, flt: ConsultationFilter, today: date) -> tuple[str, list[Any]]:
+    def _where(self, flt: ConsultationFilter, today: date, *, text_drives: bool = True) -> tuple[str, list[Any]]:
+        """`` WHERE …`` and its parameters for ``flt``.
+
+        "Not deleted" is true of nearly every row: ``likely()`` tells the planner so, and it
+        picks a selective index (a filter's, or the sort key's ``consultation_list_*``, which
+        are partial on ``deleted = 0``). ``text_drives`` False writes the search term so that it
+        cannot pick the rows (``+c.rowid``): the query then walks the sort key's index and only
+        tests each row against the full-text matches.
+        """
         clauses: list[str] = []
         params: list[Any] = []
         if not flt.include_deleted:
-            clauses.append("c.deleted = 0")
+            clauses.append("likely(c.deleted = 0)")
         if flt.period:
             clauses.append("c.period = ?")
             params.append(flt.period)
@@ -196,7 +262,7 @@ class ConsultationRepository:
             clauses.append("c.point_id = ?")
             params.append(flt.point_id)
         if flt.category_code:
-            clauses.append("(c.category_code = ? OR cat.parent_code = ?)")
+            clauses.append("(c.category_code = ? OR c.category_code IN (SELECT code FROM category WHERE parent_code = ?))")
             params += [flt.category_code, flt.category_code]
         if flt.outcome:
             clauses.append("c.outcome = ?")
@@ -207,12 +273,12 @@ class ConsultationRepository:
             params += extra
         needle = normalise_for_search(flt.text)
         if needle:
-            if len(needle) >= TRIGRAM_MIN_CHARS:
-                clauses.append("c.rowid IN (SELECT rowid FROM consultation_fts WHERE consultation_fts MATCH ?)")
-                params.append('"' + needle.replace('"', '""') + '"')
-            else:
-                clauses.append("instr(c.search_text, ?) > 0")
-                params.append(needle)
+            # Both indexes find every row whose search_text contains the needle and no other
+            # (storage/search_index.py); neither needs a scan of the table.
+            table, match = _text_index(needle)
+            rowid = "c.rowid" if text_drives else "+c.rowid"
+            clauses.append(f"{rowid} IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
+            params.append(match)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def page(
@@ -239,14 +305,96 @@ class ConsultationRepository:
         rows = self.db.execute(sql, [*params, limit, offset]).fetchall()
         return [from_row(self._as_dict(r)) for r in rows]
 
+    def list_page(
+        self,
+        flt: ConsultationFilter,
+        *,
+        today: date,
+        sort: str = "received_at",
+        descending: bool = True,
+        after: object = None,
+        limit: int = 200,
+    ) -> ListPage:
+        """One page of the list: light rows (:class:`ConsultationListRow`) in the given order,
+        ties broken by id, starting after the position ``after`` of the previous page's
+        :attr:`ListPage.after` (None: the first page).
+
+        Keyset pagination (``WHERE (key, id) > (?, ?)``), never ``OFFSET``: with the indexes of
+        migration 0007 every page costs the same, the last of 100,000 rows as the first.
+        """
+        spec = LIST_SORTS.get(sort)
+        if spec is None:
+            raise ValueError(f"unknown sort column {sort!r}")
+        # Few search matches: fetch them through the full-text index and sort them. Many: walk
+        # the sort key's index and keep the matching rows, which stops after one page instead
+        # of fetching thousands of rows only to sort them.
+        needle = normalise_for_search(flt.text)
+        text_drives = not needle or self.text_matches(needle) <= DRIVE_BY_TEXT_MAX
+        where, params = self._where(flt, today, text_drives=text_drives)
+        clauses = [where[len(" WHERE "):]] if where else []
+        op, direction = ("<", "DESC") if descending else (">", "ASC")
+        order = ", ".join(f"{key} {direction}" for key in (*spec.keys, "c.id"))
+        table = "consultation c"
+        if flt.followup in (FollowUpState.OVERDUE, FollowUpState.PENDING):
+            # Open follow-ups are few (hundreds, not 100,000): read them through their own
+            # index and sort them, rather than walking the whole sort index to find them.
+            table = "consultation c INDEXED BY consultation_open_followup"
+        select = f"SELECT {_LIST_SELECT}, {', '.join(spec.keys)} FROM {spec.source.replace('consultation c', table)}"
+        found: list[tuple[Any, ...]] = []
+        if after is None:
+            sql = f"{select}{_and(clauses)} ORDER BY {order} LIMIT ?"
+            found = self.db.execute(sql, [*params, limit + 1]).fetchall()
+        elif spec.group is None:
+            keys, last_id = after  # type: ignore[misc]
+            marks = ", ".join("?" * (len(keys) + 1))
+            key_sql = ", ".join((*spec.keys, "c.id"))
+            sql = f"{select}{_and([*clauses, f'({key_sql}) {op} ({marks})'])} ORDER BY {order} LIMIT ?"
+            found = self.db.execute(sql, [*params, *keys, last_id, limit + 1]).fetchall()
+        else:
+            keys, last_id = after  # type: ignore[misc]
+            # The rest of the cursor's group (one index range on (group column, id)) ...
+            sql = (f"SELECT {_LIST_SELECT} FROM {table}"
+                   f"{_and([*clauses, f'{spec.group} = ?', f'c.id {op} ?'])} ORDER BY c.id {direction} LIMIT ?")
+            found = [(*r, *keys) for r in self.db.execute(sql, [*params, keys[-1], last_id, limit + 1])]
+            if len(found) <= limit:  # ... then the groups after it, in order.
+                outer = ", ".join(spec.keys[:-1])
+                marks = ", ".join("?" * (len(spec.keys) - 1))
+                sql = (f"{select}{_and([*clauses, f'({outer}) {op} ({marks})'])} ORDER BY {order} LIMIT ?")
+                found += self.db.execute(sql, [*params, *keys[:-1], limit + 1 - len(found)]).fetchall()
+        rows = [list_row(r) for r in found[:limit]]
+        last = found[min(len(found), limit) - 1] if found else None
+        position = (tuple(last[_LIST_WIDTH:]), last[0]) if last is not None else after
+        return ListPage(rows, position, len(found) > limit)
+
+    def text_matches(self, needle: str) -> int:
+        """Rows whose search text contains the normalised ``needle`` (deleted ones too), counted
+        in the full-text index alone (about a millisecond; a common single character that most
+        rows contain takes longer). The last answer is kept until the database changes: typing
+        asks for it twice per keystroke (the page's plan, the count)."""
+        state = (needle, self.db.conn.total_changes, self.db.execute("PRAGMA data_version").fetchone()[0])
+        if self._text_matches_memo is not None and self._text_matches_memo[0] == state:
+            return self._text_matches_memo[1]
+        table, match = _text_index(needle)
+        found = int(self.db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (match,)).fetchone()[0])
+        self._text_matches_memo = (state, found)
+        return found
+
     def count(self, flt: ConsultationFilter, *, today: date) -> int:
         """Number of records matching ``flt``."""
+        needle = normalise_for_search(flt.text)
+        if needle and flt == ConsultationFilter(text=flt.text, include_deleted=flt.include_deleted):
+            # Search alone: the full-text index counts the matches without reading a table row;
+            # subtract the few deleted ones (consultation_deleted_rows lists only those).
+            found = self.text_matches(needle)
+            if flt.include_deleted or not found:
+                return found
+            table, match = _text_index(needle)
+            deleted = self.db.execute(
+                "SELECT count(*) FROM consultation c INDEXED BY consultation_deleted_rows WHERE c.deleted = 1 "
+                f"AND c.rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)", (match,)).fetchone()[0]
+            return found - int(deleted)
         where, params = self._where(flt, today)
-        sql = (
-            "SELECT count(*) FROM consultation c JOIN category cat ON cat.code = c.category_code"
-            f"{where}"
-        )
-        return int(self.db.execute(sql, params).fetchone()[0])
+        return int(self.db.execute(f"SELECT count(*) FROM consultation c{where}", params).fetchone()[0])
 
     def iter_period(self, point_id: str, period: str, *, include_deleted: bool = True) -> Iterator[Consultation]:
         """All records of one point and period in received order (for batch export)."""
@@ -372,6 +520,17 @@ class ConsultationRepository:
             "SELECT paper_form_no FROM consultation WHERE point_id = ? AND paper_form_no IS NOT NULL", (point_id,)
         )
         return {r[0] for r in rows}
+
+
+def _text_index(needle: str) -> tuple[str, str]:
+    """(full-text table, MATCH expression) for a normalised, non-empty needle."""
+    if len(needle) >= TRIGRAM_MIN_CHARS:
+        return "consultation_fts", trigram_match(needle)
+    return "consultation_bigram", bigram_match(needle)
+
+
+def _and(clauses: list[str]) -> str:
+    return (" WHERE " + " AND ".join(clauses)) if clauses else ""
 
 
 def _followup_clause(state: FollowUpState, today: date) -> tuple[str, list[Any]]:

@@ -9,6 +9,7 @@ untouched.
 
 from __future__ import annotations
 
+import operator
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -226,7 +227,9 @@ class CourtRepository:
         _check_table(table)
         names = ["point_code", "period", "batch_id", *keys]
         sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-        self.db.conn.executemany(sql, ([point_code, period, batch_id, *(r[k] for k in keys)] for r in rows))
+        values = operator.itemgetter(*keys) if len(keys) > 1 else (lambda r: (r[keys[0]],))
+        head = (point_code, period, batch_id)
+        self.db.conn.executemany(sql, (head + values(r) for r in rows))
         return len(rows)
 
     def ids_in_other_months(self, table: str, batch_id: str) -> int:
@@ -335,3 +338,30 @@ class CourtRepository:
             "FROM court_batch b JOIN court_batch cur ON cur.point_code = b.point_code AND cur.period = b.period "
             "AND cur.replaced_by IS NULL GROUP BY b.point_code, b.period ORDER BY b.point_code, b.period"
         ).fetchall()
+
+    # -- the region-wide monthly report -----------------------------------------------------------
+    def sessions_of(self, period: str) -> list[dict[str, Any]]:
+        """The month's merged education sessions with their point's name, in date order
+        (deleted rows left out). Keys: point_code, point_name, held_on, start_time, form (label),
+        topic, place, audience, views."""
+        return list(self.db.query(
+            "SELECT s.point_code, coalesce(p.name, s.point_code) AS point_name, s.held_on, s.start_time, s.form, "
+            "s.topic, s.place, s.audience, s.views FROM court_session s "
+            "LEFT JOIN court_point p ON p.code = s.point_code "
+            "WHERE s.deleted = 0 AND s.period = ? ORDER BY s.held_on, s.start_time, p.court, s.point_code",
+            (period,),
+        ))
+
+    def overdue_of(self, period: str, today: str, limit: int = 500) -> list[dict[str, Any]]:
+        """The month's merged consultations whose follow-up was due before ``today`` and is not
+        recorded as done in the point's latest batch, oldest due first (deleted rows left out).
+        Keys: point_code, point_name, received_at, visitor_name, village, category_name,
+        followup_due, receiver_name."""
+        return list(self.db.query(
+            "SELECT c.point_code, coalesce(p.name, c.point_code) AS point_name, c.received_at, c.visitor_name, "
+            "c.village, c.category_name, c.followup_due, c.receiver_name FROM court_consultation c "
+            "LEFT JOIN court_point p ON p.code = c.point_code "
+            "WHERE c.deleted = 0 AND c.period = ? AND c.followup_due IS NOT NULL AND c.followup_done IS NULL "
+            "AND c.followup_due < ? ORDER BY c.followup_due, c.received_at LIMIT ?",
+            (period, today, limit),
+        ))

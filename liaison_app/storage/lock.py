@@ -6,7 +6,7 @@ from pathlib import Path
 
 import filelock
 
-from liaison_app.errors import UserError
+from liaison_app.errors import DatabaseReadOnlyError, UserError
 
 
 class DatabaseInUseError(UserError):
@@ -30,6 +30,11 @@ class DatabaseLock:
             raise DatabaseInUseError(
                 f"数据库 {self.path.with_suffix('')} 已被另一个联系点工作台窗口打开。"
                 "请切换到那个窗口，或先关闭它再打开。"
+            ) from exc
+        except OSError as exc:  # read-only folder, no permission: say so instead of a traceback
+            raise DatabaseReadOnlyError(
+                f"无法在 {self.path.parent} 中建立锁文件（{exc.strerror or exc}）：文件夹只读或没有写入权限。"
+                "请把数据库复制到本机磁盘上可写的文件夹，或选择其他数据库文件。"
             ) from exc
 
     def release(self) -> None:

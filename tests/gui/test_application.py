@@ -17,7 +17,8 @@ def test_smoke_prints_ready(qapp, db_path, capsys):
 def test_screenshots_of_every_page(qapp, db_path, tmp_path, capsys):
     folder = tmp_path / "shots"
     assert run_gui(db_path, screenshot_dir=folder) == 0
-    names = {"start", "consultations", "sessions", "visits", "people", "consultation_form", "point_setup",
+    names = {"start", "consultations", "sessions", "visits", "roster", "export", "court", "people",
+             "consultation_form", "point_setup",
              "session_form", "visit_form", "person_form"}
     for name in names:
         png = folder / f"{name}.png"

@@ -31,7 +31,7 @@ def test_overdue_figure_opens_filtered_list(qtbot, core, point, signals):
     window.show()
     assert window.current_page_key() == PAGE_START
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
-        "首页", "法律咨询", "普法宣讲", "志愿服务", "人员"]
+        "首页", "法律咨询", "普法宣讲", "志愿服务", "值班", "报送", "人员", "法院汇总"]
     assert str(core.path) in window.db_label.text()
 
     qtbot.mouseClick(window.start_page.overdue_card, Qt.MouseButton.LeftButton)
@@ -84,9 +84,9 @@ def test_pages_can_be_inserted_before_people(qtbot, core, signals):
 
     window = MainWindow(core, signals)
     qtbot.addWidget(window)
-    window.add_page("duty", "值班", QLabel("值班"), before=PAGE_PEOPLE)
+    window.add_page("extra", "附加页", QLabel("附加页"), before=PAGE_PEOPLE)
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert titles[-2:] == ["值班", "人员"]
+    assert titles[-3:] == ["附加页", "人员", "法院汇总"]
     window.show_page(PAGE_PEOPLE)
     assert window.stack.currentWidget() is window.person_page
 

@@ -27,6 +27,7 @@ import csv
 import hashlib
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -242,7 +243,10 @@ def _xlsx_formulas(path: Path, archive: zipfile.ZipFile,
                     has_formulas = True
                     break
         root = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    except (zipfile.BadZipFile, EOFError, OSError, KeyError, ElementTree.ParseError) as exc:
+    # zlib.error: a deflate stream cut or scrambled; RuntimeError: an encrypted member;
+    # NotImplementedError: an unknown compression method (found by tests/fuzz).
+    except (zipfile.BadZipFile, EOFError, OSError, KeyError, ElementTree.ParseError, zlib.error, RuntimeError,
+            NotImplementedError, ValueError) as exc:
         raise _damaged(path, f"zip 成员损坏：{exc}") from exc
     epoch_1904 = any(
         el.tag.endswith("workbookPr") and el.get("date1904", "").lower() in ("1", "true") for el in root.iter()

@@ -11,9 +11,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCompleter, QDialog, QMessageBox, QVBoxLayout, QWidget
 
 from liaison_app.core import Core
+from liaison_app.core.access import Permission
 from liaison_app.domain import clock
 from liaison_app.domain.enums import AgeBand, Gender, IdStatus, Outcome
-from liaison_app.domain.identity import check_id_number, id_info, normalise_id_number
+from liaison_app.domain.accounts import AccountRole
+from liaison_app.domain.identity import check_id_number, id_info, mask_id_number, mask_phone, normalise_id_number
 from liaison_app.domain.records import Consultation, new_id
 from liaison_app.errors import UserError, ValidationError
 from liaison_app.gui.dialogs.consultation_state import (
@@ -23,6 +25,7 @@ from liaison_app.gui.dialogs.consultation_state import (
     state_from_draft,
     state_from_record,
 )
+from liaison_app.gui.dialogs.audit_dialog import AuditDialog
 from liaison_app.gui.dialogs.pdf_dialogs import RegistrationPrintDialog
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.consultation_form_view import ConsultationFormView
@@ -83,6 +86,8 @@ class ConsultationForm(QDialog):
         self._close_allowed = False
         self._pending_draft: FormState | None = None
         self._viewers: list[ConsultationForm] = []
+        # Stored phone / ID number shown masked until 显示完整号码 (field → full value).
+        self._hidden: dict[str, str] = {}
 
         self.view = ConsultationFormView(core.categories.all(), self._service.selectable_category_codes(),
                                          self._service.category_name, self)
@@ -101,6 +106,7 @@ class ConsultationForm(QDialog):
         self._similar_timer.timeout.connect(self.refresh_similar)
 
         self.apply_state(state_from_record(self._base) if self._base else self._new_state(default_point_id))
+        self._mask_personal()
         self._baseline = self.state()
         self._connect_signals()
         self._set_tab_order()
@@ -135,10 +141,10 @@ class ConsultationForm(QDialog):
             "visitor_name": v.visitor_edit.text(),
             "gender": v.gender_combo.currentData(),
             "age_band": v.age_combo.currentData(),
-            "phone": v.phone_edit.text(),
+            "phone": self._phone_text(),
             "id_status": id_status.value,
             # A number typed and then "拒绝提供" chosen is not kept anywhere (minimum necessary).
-            "id_number": v.id_number_edit.text() if id_status is IdStatus.GIVEN else "",
+            "id_number": self._id_text() if id_status is IdStatus.GIVEN else "",
             "village": v.village_edit.text(),
             "special_groups": sorted(g.value for g, box in v.group_boxes.items() if box.isChecked()),
             "category_code": v.category_picker.code(),
@@ -185,6 +191,7 @@ class ConsultationForm(QDialog):
         finally:
             self._applying = False
         self._due_auto = False
+        self._remask(state)
         v.due_edit.set_fallback(self._service.default_followup_due(self._received_day()))
         v.done_edit.set_fallback(self._core.now().date())
         self._update_enabled()
@@ -313,9 +320,9 @@ class ConsultationForm(QDialog):
         """Look up earlier visits of the person being entered (重复来访)."""
         self._similar_timer.stop()
         v = self.view
-        id_number = v.id_number_edit.text() if self._id_status() is IdStatus.GIVEN else ""
+        id_number = self._id_text() if self._id_status() is IdStatus.GIVEN else ""
         matches = self._service.similar_visitors(
-            name=v.visitor_edit.text(), phone=v.phone_edit.text(), id_number=id_number,
+            name=v.visitor_edit.text(), phone=self._phone_text(), id_number=id_number,
             village=v.village_edit.text(), exclude_id=self._record_id,
         )
         v.similar_panel.set_matches(matches)
@@ -325,6 +332,41 @@ class ConsultationForm(QDialog):
         if self._base is None:
             return None
         dialog = RegistrationPrintDialog(self._core, self._base.id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def reveal(self, field: str) -> bool:
+        """显示完整号码 of ``phone`` or ``id_number``: asks the core (which checks the role and
+        writes a ``reveal`` audit entry), then shows the number and lets it be edited.
+
+        Returns:
+            True when shown; False when refused (the message is shown by the buttons).
+        """
+        if field not in self._hidden or self._base is None:
+            return False
+        try:
+            full = self._service.reveal_personal(self._base.id, (field,))[field]
+        except UserError as err:
+            self.show_errors({}, str(err))
+            return False
+        self._hidden.pop(field)
+        edit, button = self._personal_widgets()[field]
+        self._applying = True
+        try:
+            edit.setText(full)
+        finally:
+            self._applying = False
+        edit.setReadOnly(self._read_only)
+        button.hide()
+        self._update_id_hint()
+        return True
+
+    def show_history(self) -> AuditDialog | None:
+        """历史记录…: the stored record's audit entries in a read-only window."""
+        if self._base is None:
+            return None
+        dialog = AuditDialog(self._core, "consultation", self._base.id, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
@@ -356,6 +398,8 @@ class ConsultationForm(QDialog):
         point = next((p for p in points if p.id == default_point_id), points[0] if points else None)
         receivers = [self.view.receiver_combo.itemText(i) for i in range(self.view.receiver_combo.count())]
         receiver = receivers[0] if receivers else (point.judge_name if point else "")
+        if self._core.actor.role is AccountRole.VOLUNTEER:  # a volunteer registers what they received
+            receiver = self._core.access.own_name
         blank = Consultation(point_id=point.id if point else "", received_at=now, visitor_name="",
                              category_code="", question="", advice="", outcome=Outcome.ANSWERED,
                              receiver_name=receiver)
@@ -404,6 +448,9 @@ class ConsultationForm(QDialog):
         v.draft_button.clicked.connect(self.keep_draft_and_close)
         v.close_button.clicked.connect(self.reject)
         v.print_button.clicked.connect(self.print_registration)
+        v.history_button.clicked.connect(self.show_history)
+        v.phone_reveal_button.clicked.connect(lambda: self.reveal("phone"))
+        v.id_reveal_button.clicked.connect(lambda: self.reveal("id_number"))
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
 
     def _set_tab_order(self) -> None:
@@ -413,6 +460,53 @@ class ConsultationForm(QDialog):
 
     def _update_print_button(self) -> None:
         self.view.print_button.setVisible(self._base is not None)
+        self.view.history_button.setVisible(self._base is not None and self._core.access.can(Permission.VIEW_AUDIT))
+
+    def _personal_widgets(self) -> dict[str, tuple]:  # type: ignore[type-arg]
+        v = self.view
+        return {"phone": (v.phone_edit, v.phone_reveal_button), "id_number": (v.id_number_edit, v.id_reveal_button)}
+
+    def _mask_personal(self) -> None:
+        """Show the stored phone and ID number masked (138****1234) with 显示完整号码 buttons."""
+        if self._base is None:
+            return
+        masks = {"phone": mask_phone, "id_number": mask_id_number}
+        for field, (edit, button) in self._personal_widgets().items():
+            value = getattr(self._base, field)
+            if not value:
+                continue
+            self._hidden[field] = value
+            self._applying = True
+            try:
+                edit.setText(masks[field](value))
+            finally:
+                self._applying = False
+            edit.setReadOnly(True)
+            button.show()
+        self._update_id_hint()
+
+    def _remask(self, state: FormState) -> None:
+        """After ``apply_state``: keep a hidden number masked if the state holds the same value;
+        a different value (a restored draft the user typed) is shown as typed."""
+        masks = {"phone": mask_phone, "id_number": mask_id_number}
+        for field in list(self._hidden):
+            edit, button = self._personal_widgets()[field]
+            if state.get(field, "") == self._hidden[field]:
+                self._applying = True
+                try:
+                    edit.setText(masks[field](self._hidden[field]))
+                finally:
+                    self._applying = False
+            else:
+                self._hidden.pop(field)
+                edit.setReadOnly(self._read_only)
+                button.hide()
+
+    def _phone_text(self) -> str:
+        return self._hidden.get("phone", self.view.phone_edit.text())
+
+    def _id_text(self) -> str:
+        return self._hidden.get("id_number", self.view.id_number_edit.text())
 
     def _set_title(self) -> None:
         if self._base is None:
@@ -499,7 +593,7 @@ class ConsultationForm(QDialog):
             self._on_person_edited()
 
     def _on_id_number_edited(self, *_args: object) -> None:
-        if not self._applying:
+        if not self._applying and "id_number" not in self._hidden:
             info = id_info(normalise_id_number(self.view.id_number_edit.text()))
             if info is not None:
                 _select_data(self.view.gender_combo, (Gender.MALE if info.male else Gender.FEMALE).value)
@@ -542,10 +636,12 @@ class ConsultationForm(QDialog):
 
     def _update_id_hint(self) -> None:
         v = self.view
-        text = normalise_id_number(v.id_number_edit.text())
+        text = normalise_id_number(self._id_text())
         hint, bad = "", False
         if self.view.rows["id_number"].error():
             pass  # the message from saving is shown right under the field already
+        elif "id_number" in self._hidden:
+            pass  # birth date and sex would give the masked number away
         elif self._id_status() is IdStatus.GIVEN and len(text) >= 18:
             problem = check_id_number(text, on=self._received_day())
             info = id_info(text)

@@ -3,10 +3,16 @@
 Each asks its options and a file path (with 浏览…), writes the file through the core when
 生成 is pressed and then shows, inside the dialog, where the file is and any characters the
 font lacked (``GlyphReport.summary()``), with 打开文件 / 打开所在文件夹.
+
+Given the app's :class:`~liaison_app.gui.tasks.TaskRunner`, a dialog whose PDF takes long (the
+monthly report: a second or two) writes it in a worker with its own core, so the window stays
+responsive (docs/performance.md); without one it writes in place (tests, quick forms).
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison_app.core import Core
+from liaison_app.core import Core, open_core
 from liaison_app.core.reports import write_monthly, write_registration
 from liaison_app.core.visits import write_service_certificate
 from liaison_app.domain import clock
@@ -36,8 +42,13 @@ from liaison_app.domain.people import Role
 from liaison_app.errors import UserError
 from liaison_app.gui.views.record_form_view import date_edit
 from liaison_app.gui.widgets.field_row import FieldRow
+from liaison_app.gui.progress import DelayedProgress
+from liaison_app.gui.tasks import TaskRunner
 from liaison_app.gui.widgets.month_combo import MonthCombo
 from liaison_app.reports.fonts import GlyphReport
+
+# Writes a PDF with the given core (the dialog's, or a worker's own) to the given path.
+PdfWork = Callable[[Core, Path], GlyphReport]
 
 
 def default_folder() -> Path:
@@ -57,13 +68,20 @@ class PdfDialog(QDialog):
 
     Signals:
         sig_written(str): path of the PDF just written.
+
+    Args:
+        title: the window title.
+        parent: the parent widget.
+        tasks: the app's task runner: a subclass that offers :meth:`_work` then writes in a
+            worker (生成 returns at once; the result shows when the worker is done).
     """
 
     sig_written = Signal(str)
 
-    def __init__(self, title: str, parent: QWidget | None = None):
+    def __init__(self, title: str, parent: QWidget | None = None, *, tasks: TaskRunner | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
+        self._tasks = tasks
         self.output_path: Path | None = None
         self.glyph_summary = ""
         self.options = QFormLayout()
@@ -119,6 +137,11 @@ class PdfDialog(QDialog):
         """Write the PDF; may raise UserError/ValueError/OSError (shown to the user)."""
         raise NotImplementedError
 
+    def _work(self) -> PdfWork | None:
+        """The write as a function of (core, path), its options read now (in the GUI thread),
+        for a worker; None (the default) writes in place with :meth:`_write`."""
+        return None
+
     # -- API ---------------------------------------------------------------------------------
     def propose_path(self) -> None:
         """Put the suggested name in the folder of the current path (or the documents folder)."""
@@ -145,17 +168,50 @@ class PdfDialog(QDialog):
         if not path.parent.is_dir():
             self.path_row.set_error(self.tr("文件夹“{folder}”不存在").format(folder=path.parent))
             return False
+        work = self._work() if self._tasks is not None else None
+        core: Core | None = getattr(self, "_core", None)
+        if work is not None and core is not None and core.path is not None:
+            return self._generate_in_worker(work, core, path)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             report = self._write(path)
-        except (UserError, ValueError) as err:
-            self._show_failure(str(err))
-            return False
-        except OSError as err:
-            self._show_failure(self.tr("无法写入文件：{error}").format(error=err.strerror or err))
-            return False
+        except (UserError, ValueError, OSError) as err:
+            return self._failed(err)
         finally:
             QGuiApplication.restoreOverrideCursor()
+        return self._written(path, report)
+
+    def _generate_in_worker(self, work: PdfWork, core: Core, path: Path) -> bool:
+        """Start the write in the read pool with a core of its own; True (it started)."""
+        assert self._tasks is not None and core.path is not None
+        db_path, now, actor = core.path, core.now, core.actor
+        self.generate_button.setEnabled(False)
+
+        def done(report: object) -> None:
+            self.generate_button.setEnabled(True)
+            self._written(path, report)  # type: ignore[arg-type]
+
+        def failed(error: BaseException) -> None:
+            self.generate_button.setEnabled(True)
+            if not isinstance(error, (UserError, ValueError, OSError)):
+                sys.excepthook(type(error), error, error.__traceback__)  # a bug must not vanish
+                return
+            self._failed(error)
+
+        job = self._tasks.submit(lambda ctx: work(ctx.core, path),
+                                 core_factory=lambda: open_core(db_path, now, actor=actor),
+                                 title=self.windowTitle(), on_finished=done, on_failed=failed)
+        DelayedProgress(self, self.tr("正在生成…"), cancellable=False).attach(job)
+        return True
+
+    def _failed(self, err: BaseException) -> bool:
+        if isinstance(err, OSError):
+            self._show_failure(self.tr("无法写入文件：{error}").format(error=err.strerror or err))
+        else:
+            self._show_failure(str(err))
+        return False
+
+    def _written(self, path: Path, report: GlyphReport) -> bool:
         self.output_path = path
         self.glyph_summary = report.summary()
         lines = [self.tr("已生成：{path}").format(path=path)]
@@ -195,8 +251,8 @@ class PdfDialog(QDialog):
 class MonthlyReportDialog(PdfDialog):
     """报表 → 生成月度工作报告…: month and point (or all points), then ``write_monthly``."""
 
-    def __init__(self, core: Core, parent: QWidget | None = None):
-        super().__init__(self.tr("生成月度工作报告"), parent)
+    def __init__(self, core: Core, parent: QWidget | None = None, *, tasks: TaskRunner | None = None):
+        super().__init__(self.tr("生成月度工作报告"), parent, tasks=tasks)
         self._core = core
         self.month_combo = MonthCombo(clock.period_of(core.now()), allow_all=False, parent=self)
         self.month_combo.setObjectName("report_month")
@@ -217,9 +273,14 @@ class MonthlyReportDialog(PdfDialog):
         return safe_file_name(f"{self.tr('月度工作报告')}_{code}_{self.month_combo.period()}.pdf")
 
     def _write(self, path: Path) -> GlyphReport:
+        work = self._work()
+        return work(self._core, path)
+
+    def _work(self) -> PdfWork:
         period = self.month_combo.period()
         assert period is not None
-        return write_monthly(self._core, period, path, self.point_combo.currentData())
+        point_code = self.point_combo.currentData()
+        return lambda core, path: write_monthly(core, period, path, point_code)
 
 
 class RegistrationPrintDialog(PdfDialog):

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 from liaison_app.core.consultations import ConsultationService
 from liaison_app.domain.enums import FollowUpState
 from liaison_app.domain.identity import mask_name, mask_phone
-from liaison_app.domain.records import Consultation, ConsultationFilter
+from liaison_app.domain.records import ConsultationFilter, ConsultationListRow
 from liaison_app.gui.formatting import OVERDUE_COLOR, due_text, followup_text, format_received
 from liaison_app.i18n import QT_TRANSLATE_NOOP
 
@@ -66,7 +66,8 @@ SORT_KEYS = {
 }
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
-"""Role returning the whole :class:`Consultation` of a row."""
+"""Role returning the :class:`ConsultationListRow` of a row (``service.get(row.id)`` gives the
+whole record)."""
 SortRole = Qt.ItemDataRole.UserRole + 2
 """Role returning the raw value a column is sorted by (str, or "" when absent)."""
 
@@ -74,9 +75,14 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 class ConsultationTableModel(QAbstractTableModel):
     """Consultations matching a filter, ``PAGE_SIZE`` rows at a time.
 
-    Rows are fetched on demand through ``canFetchMore``/``fetchMore``; the model never loads
-    the whole table. ``sort()`` and :meth:`set_filter` re-query from the first page. Names and
-    phones are masked (张*, 138****1234): lists show the minimum necessary (GUIDE §3).
+    Rows are fetched on demand through ``canFetchMore``/``fetchMore``, ``PAGE_SIZE`` at a time
+    by keyset pagination (each page continues after the previous page's last sort key and id,
+    never ``OFFSET``), so the last page of 100,000 rows costs what the first does; the model
+    never loads the whole table. It holds light :class:`ConsultationListRow` values — the
+    list's columns, not the free text — and a form loads the full record when a row is
+    opened (docs/performance.md). ``sort()`` and :meth:`set_filter` re-query from the first
+    page. Names and phones are masked (张*, 138****1234): lists show the minimum necessary
+    (GUIDE §3).
 
     Args:
         service: the consultation use cases (``core.consultations``).
@@ -107,7 +113,8 @@ class ConsultationTableModel(QAbstractTableModel):
         self._filter = flt or ConsultationFilter()
         self._sort = sort
         self._descending = descending
-        self._rows: list[Consultation] = []
+        self._rows: list[ConsultationListRow] = []
+        self._after: object = None  # keyset position of the last fetched row
         self._has_more = False
         self._fetching = False
         self._today = service.now().date()
@@ -133,8 +140,8 @@ class ConsultationTableModel(QAbstractTableModel):
         """Number of records matching the filter (not just the rows fetched so far)."""
         return self._service.count(self._filter)
 
-    def record_at(self, row: int) -> Consultation | None:
-        """The record shown in ``row`` or None when out of range."""
+    def record_at(self, row: int) -> ConsultationListRow | None:
+        """The list row shown in ``row`` or None when out of range."""
         if 0 <= row < len(self._rows):
             return self._rows[row]
         return None
@@ -175,14 +182,9 @@ class ConsultationTableModel(QAbstractTableModel):
 
     def _load(self, limit: int) -> None:
         self._today = self._service.now().date()
-        rows = self._query(0, limit)
-        self._has_more = len(rows) > limit
-        self._rows = rows[:limit]
-
-    def _query(self, offset: int, limit: int) -> list[Consultation]:
-        # One row more than asked tells whether another page exists, without a count query.
-        return self._service.page(self._filter, sort=self._sort, descending=self._descending,
-                                  offset=offset, limit=limit + 1)
+        page = self._service.list_page(self._filter, sort=self._sort, descending=self._descending,
+                                       limit=limit)
+        self._rows, self._after, self._has_more = page.rows, page.after, page.has_more
 
     # -- Qt model interface ----------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt default)
@@ -203,9 +205,9 @@ class ConsultationTableModel(QAbstractTableModel):
             return
         self._fetching = True
         try:
-            rows = self._query(len(self._rows), self.PAGE_SIZE)
-            self._has_more = len(rows) > self.PAGE_SIZE
-            rows = rows[: self.PAGE_SIZE]
+            page = self._service.list_page(self._filter, sort=self._sort, descending=self._descending,
+                                           after=self._after, limit=self.PAGE_SIZE)
+            rows, self._after, self._has_more = page.rows, page.after, page.has_more
             if rows:
                 first = len(self._rows)
                 self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
@@ -265,7 +267,7 @@ class ConsultationTableModel(QAbstractTableModel):
             return self._sort_value(record, column)
         return None
 
-    def _display(self, record: Consultation, column: int) -> str:
+    def _display(self, record: ConsultationListRow, column: int) -> str:
         if column == COL_RECEIVED:
             return format_received(record.received_at)
         if column == COL_POINT:
@@ -287,7 +289,7 @@ class ConsultationTableModel(QAbstractTableModel):
         return ""
 
     @staticmethod
-    def _sort_value(record: Consultation, column: int) -> str:
+    def _sort_value(record: ConsultationListRow, column: int) -> str:
         if column == COL_RECEIVED:
             return record.received_at.isoformat()
         if column in (COL_FOLLOWUP, COL_FOLLOWUP_DUE):

@@ -20,7 +20,7 @@ from liaison_app.core import Core
 from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.identity import mask_name
-from liaison_app.domain.records import Consultation, ConsultationFilter
+from liaison_app.domain.records import ConsultationFilter, ConsultationListRow
 from liaison_app.gui.dialogs.consultation_form import ConsultationForm
 from liaison_app.gui.dialogs.pdf_dialogs import RegistrationPrintDialog
 from liaison_app.gui.formatting import format_received
@@ -139,8 +139,9 @@ class ConsultationListPage(QWidget):
         self.filter_bar.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_bar.search_edit.selectAll()
 
-    def selected_record(self) -> Consultation | None:
-        """The record of the selected row, if any."""
+    def selected_record(self) -> ConsultationListRow | None:
+        """The list row of the selected row, if any (``core.consultations.get(row.id)`` gives
+        the whole record)."""
         rows = self.table.selectionModel().selectedRows()
         return self.model.record_at(rows[0].row()) if rows else None
 

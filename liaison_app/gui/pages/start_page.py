@@ -1,4 +1,4 @@
-"""首页: this month's figures and every overdue follow-up (件件有回复)."""
+"""首页: this month's figures, two small charts and every overdue follow-up (件件有回复)."""
 
 from __future__ import annotations
 
@@ -7,16 +7,19 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QTabWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from liaison_app.core import Core
+from liaison_app.core.dashboard import TREND_MONTHS, dashboard
 from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.education import SessionFilter
@@ -24,8 +27,14 @@ from liaison_app.domain.enums import FollowUpState
 from liaison_app.domain.records import ConsultationFilter
 from liaison_app.domain.visits import VisitFilter
 from liaison_app.gui.formatting import format_period_zh
-from liaison_app.gui.models.consultation_table_model import COL_CATEGORY, OVERDUE_COLUMNS, ConsultationTableModel
+from liaison_app.gui.models.consultation_table_model import (
+    COL_CATEGORY,
+    OVERDUE_COLUMNS,
+    ConsultationTableModel,
+)
 from liaison_app.gui.signals import AppSignals
+from liaison_app.gui.widgets.duty_today import DutyTodayPanel
+from liaison_app.gui.widgets.dashboard_charts import CategoryChart, TrendChart
 from liaison_app.gui.widgets.figure_card import FigureCard
 
 OVERDUE_FILTER = ConsultationFilter(followup=FollowUpState.OVERDUE)
@@ -35,11 +44,14 @@ FIGURE_TABLES = ("consultation", "education_session", "volunteer_visit")
 
 
 class StartPage(QWidget):
-    """Figures of the current month (all points of this laptop) and the overdue list.
+    """Figures of the current month (all points of this laptop), charts and the overdue list.
 
     The headline is 法律服务人次 as the court reports it upward (consultations + education
     audience, ``PeriodOverview.service_persons``); how it is computed is shown under it and in
-    its tooltip. Each figure opens the list behind it, filtered.
+    its tooltip. Each figure opens the list behind it, filtered. Beside the 回访 cards: the
+    last twelve months (consultations as bars, audience as a line) and this month's level-1
+    dispute categories; a bar opens the consultations behind it (month, or month + category),
+    a point of the audience line that month's sessions.
 
     Signals:
         sig_filter_requested(ConsultationFilter): show the consultation list with this filter.
@@ -107,9 +119,27 @@ class StartPage(QWidget):
             cards.addWidget(card, 1)
         followup_title = QLabel(self.tr("回访（群众诉求件件有回复）"), self)
         followup_title.setProperty("role", "section")
-        followup_cards = QHBoxLayout()
-        for card in (self.overdue_card, self.pending_card, self.done_card):
-            followup_cards.addWidget(card, 1)
+        followup_cards = QGridLayout()
+        followup_cards.addWidget(self.overdue_card, 0, 0, 1, 2)
+        followup_cards.addWidget(self.pending_card, 1, 0)
+        followup_cards.addWidget(self.done_card, 1, 1)
+        self.trend_title = QLabel(self.tr("近{n}个月：咨询人次与宣讲受众").format(n=TREND_MONTHS), self)
+        self.trend_title.setProperty("role", "section")
+        self.trend_chart = TrendChart(self)
+        self.category_title = QLabel(self.tr("本月纠纷类型（点击横条查看）"), self)
+        self.category_title.setProperty("role", "section")
+        self.category_chart = CategoryChart(self)
+        # 回访 and the two charts side by side: at 1366×768 the overdue table keeps its rows.
+        followup_column = QVBoxLayout()
+        followup_column.addWidget(followup_title)
+        followup_column.addLayout(followup_cards)
+        dashboard_row = QHBoxLayout()
+        dashboard_row.addLayout(followup_column, 3)
+        for chart_title, chart in ((self.trend_title, self.trend_chart), (self.category_title, self.category_chart)):
+            column = QVBoxLayout()
+            column.addWidget(chart_title)
+            column.addWidget(chart, 1)
+            dashboard_row.addLayout(column, 4)
 
         overdue_title = QLabel(self.tr("逾期未回访（全部月份，期限最早的在前；双击打开）"), self)
         overdue_title.setProperty("role", "section")
@@ -145,11 +175,16 @@ class StartPage(QWidget):
         layout.addWidget(self.setup_bar)
         layout.addWidget(self.month_label)
         layout.addLayout(cards)
-        layout.addWidget(followup_title)
-        layout.addLayout(followup_cards)
+        layout.addLayout(dashboard_row)
         layout.addWidget(overdue_title)
         layout.addWidget(self.no_overdue_label)
-        layout.addWidget(self.overdue_table, 1)
+        # Today's and tomorrow's duty (with gaps) beside the overdue list.
+        # A second tab, so the overdue list keeps the full width and stays the first thing seen.
+        self.duty_today = DutyTodayPanel(core, signals, self)
+        self.bottom_tabs = QTabWidget(self)
+        self.bottom_tabs.addTab(self.overdue_table, self.tr("逾期未回访"))
+        self.bottom_tabs.addTab(self.duty_today, self.tr("今明两天值班"))
+        layout.addWidget(self.bottom_tabs, 1)
         layout.addStretch(0)  # takes the spare height instead of the table when it is hidden
         self._layout = layout
 
@@ -170,6 +205,11 @@ class StartPage(QWidget):
         self.pending_card.sig_clicked.connect(
             lambda: self.sig_filter_requested.emit(ConsultationFilter(followup=FollowUpState.PENDING)))
         self.overdue_table.activated.connect(self._on_activated)
+        self.category_chart.sig_category_clicked.connect(self.open_category)
+        self.trend_chart.sig_consultations_clicked.connect(
+            lambda period: self.sig_filter_requested.emit(ConsultationFilter(period=period)))
+        self.trend_chart.sig_audience_clicked.connect(
+            lambda period: self.sig_sessions_requested.emit(SessionFilter(period=period)))
         signals.sig_changes_applied.connect(self._on_changes)
         self._refresh_points()
         self.refresh_figures()
@@ -201,10 +241,17 @@ class StartPage(QWidget):
                                     tooltip=self.tr("过了回访期限还没有回访的咨询（全部月份）"))
         self.pending_card.set_value(str(figures.pending_total),
                                     tooltip=self.tr("尚未到期、还没有回访的咨询（全部月份）"))
+        charts = dashboard(self._core, self._period)
+        self.trend_chart.set_months(charts.trend)
+        self.category_chart.set_categories(charts.categories)
         has_overdue = figures.overdue_total > 0
         self.no_overdue_label.setVisible(not has_overdue)
         self.overdue_table.setVisible(has_overdue)
         self._layout.setStretch(self._layout.count() - 1, 0 if has_overdue else 1)
+
+    def open_category(self, category_code: str) -> None:
+        """Ask for this month's consultations of a level-1 category (all of the month for "")."""
+        self.sig_filter_requested.emit(ConsultationFilter(period=self._period, category_code=category_code or None))
 
     def showEvent(self, event: QShowEvent) -> None:
         """Figures are re-read whenever the page is shown (the day may have changed)."""

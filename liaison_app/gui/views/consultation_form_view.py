@@ -100,6 +100,11 @@ class ConsultationFormView(QWidget):
         self.age_combo = _enum_combo(list(AgeBand), form)
         self.phone_edit = QLineEdit(form)
         self.phone_edit.setPlaceholderText(self.tr("手机或带区号的座机"))
+        # Stored numbers show masked; revealing one is audited (docs/accounts-audit.md).
+        self.phone_reveal_button = QPushButton(self.tr("显示完整号码"), form)
+        self.phone_reveal_button.setObjectName("reveal_phone")
+        self.phone_reveal_button.setAutoDefault(False)
+        self.phone_reveal_button.hide()
         self.id_status_group = QButtonGroup(form)
         self.id_status_buttons: dict[IdStatus, QRadioButton] = {}
         id_status_box = QWidget(form)
@@ -114,6 +119,10 @@ class ConsultationFormView(QWidget):
         id_status_layout.addStretch(1)
         self.id_number_edit = QLineEdit(form)
         self.id_number_edit.setPlaceholderText(self.tr("18位，末位可为X"))
+        self.id_reveal_button = QPushButton(self.tr("显示完整号码"), form)
+        self.id_reveal_button.setObjectName("reveal_id_number")
+        self.id_reveal_button.setAutoDefault(False)
+        self.id_reveal_button.hide()
         self.id_hint = QLabel(form)
         self.id_hint.setProperty("role", "muted")
         self.village_edit = QLineEdit(form)
@@ -128,7 +137,12 @@ class ConsultationFormView(QWidget):
             groups_grid.addWidget(box, i // 4, i % 4)
         group, grid = self._group(self.tr("来访人"), form)
         self._pair(grid, 0, 0, self.tr("来访人姓名"), "visitor_name", self.visitor_edit, required=True)
-        self._pair(grid, 0, 1, self.tr("联系电话"), "phone", self.phone_edit)
+        phone_row = QWidget(form)
+        phone_row_layout = QHBoxLayout(phone_row)
+        phone_row_layout.setContentsMargins(0, 0, 0, 0)
+        phone_row_layout.addWidget(self.phone_edit, 1)
+        phone_row_layout.addWidget(self.phone_reveal_button)
+        self._pair(grid, 0, 1, self.tr("联系电话"), "phone", phone_row, focus=self.phone_edit)
         self._pair(grid, 1, 0, self.tr("性别"), "gender", self.gender_combo)
         self._pair(grid, 1, 1, self.tr("年龄段"), "age_band", self.age_combo)
         self._pair(grid, 2, 0, self.tr("身份证件"), "id_status", id_status_box, span=True)
@@ -136,6 +150,7 @@ class ConsultationFormView(QWidget):
         id_row_layout = QHBoxLayout(id_row)
         id_row_layout.setContentsMargins(0, 0, 0, 0)
         id_row_layout.addWidget(self.id_number_edit, 2)
+        id_row_layout.addWidget(self.id_reveal_button)
         id_row_layout.addWidget(self.id_hint, 1)
         self._pair(grid, 3, 0, self.tr("身份证号"), "id_number", id_row, span=True, focus=self.id_number_edit)
         self._pair(grid, 4, 0, self.tr("村/社区"), "village", self.village_edit)
@@ -200,11 +215,17 @@ class ConsultationFormView(QWidget):
         self.print_button = QPushButton(self.tr("打印登记表…"), self)
         self.print_button.setObjectName("print_registration")
         self.print_button.setToolTip(self.tr("把已保存的登记打印成来访接待登记表（PDF）"))
-        for button in (self.save_button, self.draft_button, self.close_button, self.print_button):
+        self.history_button = QPushButton(self.tr("历史记录…"), self)
+        self.history_button.setObjectName("audit_history")
+        self.history_button.setToolTip(self.tr("谁在何时新建、修改、删除或查看过这条登记（审计记录，只读）"))
+        self.history_button.hide()
+        for button in (self.save_button, self.draft_button, self.close_button, self.print_button,
+                       self.history_button):
             button.setAutoDefault(False)  # Enter in a field must not save half a form
         buttons = QHBoxLayout()
         buttons.addWidget(self.general_error, 1)
         buttons.addStretch(0)
+        buttons.addWidget(self.history_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.draft_button)
@@ -249,8 +270,8 @@ class ConsultationFormView(QWidget):
         """Editors in keyboard order (top to bottom, left to right)."""
         chain: list[QWidget] = [
             self.received_edit, self.point_combo, self.mode_combo, self.receiver_combo,
-            self.paper_form_edit, self.visitor_edit, self.phone_edit, self.gender_combo,
-            self.age_combo, *self.id_status_buttons.values(), self.id_number_edit,
+            self.paper_form_edit, self.visitor_edit, self.phone_edit, self.phone_reveal_button, self.gender_combo,
+            self.age_combo, *self.id_status_buttons.values(), self.id_number_edit, self.id_reveal_button,
             self.village_edit, *self.group_boxes.values(), self.category_picker.main_combo,
             self.category_picker.sub_combo, self.question_edit, self.advice_edit,
             self.outcome_combo, self.referral_edit, self.due_edit.check_box, self.due_edit.date_edit,
