@@ -44,6 +44,7 @@ from liaison_app.gui.dialogs.duty_dialogs import (
     ShiftPickDialog,
     VolunteerSwapDialog,
 )
+from liaison_app.gui.dialogs.duty_pattern_dialog import DutyPatternDialog
 from liaison_app.gui.dialogs.holiday_table_dialog import HolidayTableDialog
 from liaison_app.gui.dialogs.month_picker_dialog import MonthPickerDialog
 from liaison_app.gui.dialogs.pdf_dialogs import default_folder
@@ -117,19 +118,22 @@ class RosterPage(QWidget):
                                          self.tr("生成本月值班表 PDF（A4 横向）"))
         self.ics_button = self._button(self.tr("导出手机日历"), "roster_ics",
                                        self.tr("每位志愿者一个日历文件（.ics），发到手机点开即可加入日历，值班前一晚提醒"))
+        self.pattern_button = self._button(self.tr("值班规则…"), "roster_pattern",
+                                           self.tr("设置本联系点怎样值班：固定星期、每月固定日期或赶集日，每班人数、时间和节假日"))
         self.holiday_button = self._button(self.tr("节假日设置"), "roster_holidays",
                                            self.tr("手工录入放假日和调休上班日（优先于国家安排）"))
         toolbar = QHBoxLayout()
-        toolbar.setSpacing(6)
+        toolbar.setSpacing(4)  # eleven controls: the point's name must still fit at 1366×768
         toolbar.addWidget(self.point_combo, 1)
         toolbar.addWidget(self.prev_button)
         toolbar.addWidget(self.month_button)
         toolbar.addWidget(self.next_button)
-        toolbar.addSpacing(8)
+        toolbar.addSpacing(4)
         toolbar.addWidget(self.judge_button)
         toolbar.addWidget(self.volunteer_button)
-        toolbar.addSpacing(8)
-        for button in (self.generate_button, self.print_button, self.ics_button, self.holiday_button):
+        toolbar.addSpacing(4)
+        for button in (self.generate_button, self.print_button, self.ics_button, self.pattern_button,
+                       self.holiday_button):
             toolbar.addWidget(button)
 
         # -- banners ---------------------------------------------------------------------------
@@ -186,6 +190,7 @@ class RosterPage(QWidget):
         self.print_button.clicked.connect(self.open_pdf_dialog)
         self.ics_button.clicked.connect(lambda: self.export_ics())
         self.holiday_button.clicked.connect(self.open_holiday_dialog)
+        self.pattern_button.clicked.connect(self.open_pattern_dialog)
         self.mark_seen_button.clicked.connect(self.mark_seen)
         self.calendar.sig_menu_requested.connect(self._popup_menu)
         self.problem_panel.sig_slot_focus.connect(self.calendar.select_slot)
@@ -240,7 +245,8 @@ class RosterPage(QWidget):
         self._mode = mode
         (self.judge_button if mode is RosterMode.JUDGE else self.volunteer_button).setChecked(True)
         judge = mode is RosterMode.JUDGE
-        for button in (self.generate_button, self.holiday_button, self.print_button, self.ics_button):
+        for button in (self.generate_button, self.pattern_button, self.holiday_button, self.print_button,
+                       self.ics_button):
             button.setVisible(judge)
         self.side_stack.setCurrentWidget(self.problem_panel if judge else self.volunteer_panel)
         self.status_label.hide()
@@ -274,8 +280,8 @@ class RosterPage(QWidget):
         if not judge:
             self._fill_volunteer_panel(view, person_id, takeable, today)
         has_point = point_id is not None
-        for button in (self.generate_button, self.print_button, self.ics_button, self.prev_button,
-                       self.next_button, self.month_button, self.volunteer_button):
+        for button in (self.generate_button, self.print_button, self.ics_button, self.pattern_button,
+                       self.prev_button, self.next_button, self.month_button, self.volunteer_button):
             button.setEnabled(has_point)
         self.calendar.fit_rows()
 
@@ -513,6 +519,15 @@ class RosterPage(QWidget):
         year = clock.parse_period(self._period)[0]
         return self._open(HolidayTableDialog(self._core, self._signals, year, self))
 
+    def open_pattern_dialog(self) -> DutyPatternDialog | None:
+        """值班规则… for the point shown; the month is redrawn after 保存."""
+        point_id = self.point_id()
+        if point_id is None:
+            return None
+        dialog = DutyPatternDialog(self._core, self._signals, point_id, self)
+        dialog.accepted.connect(self.refresh)
+        return self._open(dialog)
+
     def open_pdf_dialog(self) -> RosterPdfDialog | None:
         """打印值班表: the PDF of the month shown."""
         point_id = self.point_id()
@@ -614,7 +629,8 @@ class RosterPage(QWidget):
         if point_id is None:
             lines.append(self.tr("尚未设置联系点，请先在首页设置联系点。"))
         elif view is not None:
-            lines.extend(view.warnings)
+            lines.extend(w + self.tr("可点上方“值班规则…”按钮设置。") if "尚未设置值班规则" in w else w
+                         for w in view.warnings)
             if not self._core.people.volunteers(point_id):
                 lines.append(self.tr("本联系点还没有志愿者：请先在“人员”页添加退休法官志愿者，并勾选本联系点。"))
         self.warning_label.setText("\n".join("⚠ " + line for line in lines))
