@@ -29,6 +29,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from liaison_app import cooperative
 from liaison_app.core.exports import BATCH_FILE_RE
 from liaison_app.domain import clock
 from liaison_app.domain.court import (
@@ -279,6 +280,7 @@ class CourtService:
             if progress:
                 progress(0, total)
             for done, path in enumerate(files, start=1):
+                cooperative.pause()  # a GUI thread waiting for the GIL gets it (cooperative.py)
                 if was_cancelled or (cancelled is not None and cancelled()):
                     was_cancelled = True
                     results.append(FileResult(path, MergeOutcome.CANCELLED))

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from liaison_app import paths
+from liaison_app import cooperative, paths
 from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.education import EducationSession, normalise_session, validate_session
@@ -368,6 +368,7 @@ class LedgerImportService:
         for index, row in enumerate(rows):
             checked.append(self._validate(draft.kind, row, paper_numbers))
             if index % 50 == 0:
+                cooperative.pause()  # a GUI thread waiting for the GIL gets it (cooperative.py)
                 progress(min(len(rows) + index, total), total)
                 if cancelled():
                     return LedgerPreview(draft, point, tuple(checked), blank, cancelled=True)
@@ -487,6 +488,8 @@ class LedgerImportService:
             for done, index in enumerate(todo, start=1):
                 if cancelled():
                     raise _Cancelled()
+                if done % cooperative.EVERY == 0:
+                    cooperative.pause()  # each save releases the GIL: let the GUI thread in (cooperative.py)
                 row = rows[index]
                 if row.fingerprint in known:
                     rows[index] = replace(row, duplicate="这一行以前已导入过（内容相同），跳过")

@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from liaison_app import cooperative
 from liaison_app.domain import clock
 from liaison_app.domain.education import EducationSession
 from liaison_app.domain.enums import Outcome
@@ -190,6 +191,8 @@ class _SheetWriter:
             ws.append(row)
             self.checksum.add_canonical_row(spec.name, canonical)
             count += 1
+            if count % cooperative.EVERY == 0:
+                cooperative.pause()  # a GUI thread waiting for the GIL gets it (cooperative.py)
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
         return count
 

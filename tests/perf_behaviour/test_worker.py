@@ -110,3 +110,19 @@ def test_the_monthly_report_is_written_in_a_worker(qtbot, core, point, tmp_path)
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert dialog.generate_button.isEnabled()
     runner.shutdown()
+
+
+def test_long_loops_let_the_gui_thread_in(core, point, tmp_path, monkeypatch):
+    """The export pauses every cooperative.EVERY rows (time.sleep(0)): a worker writing a file
+    in small pieces would otherwise keep the GUI thread from the GIL (docs/performance.md)."""
+    from liaison_app import cooperative
+
+    start = core.now() - timedelta(days=20)
+    records = [make_consultation(core, point, received_at=start + timedelta(minutes=i), created_at=start,
+                                 updated_at=start) for i in range(250)]
+    with core.db.atomic():
+        core.consultations.repo.insert_many(records)
+    pauses: list[int] = []
+    monkeypatch.setattr(cooperative, "pause", lambda: pauses.append(1))
+    ExportService(core).export_month("2026-11", tmp_path / "out")
+    assert len(pauses) >= 250 // cooperative.EVERY

@@ -18,6 +18,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from liaison_app import cooperative
 from liaison_app.domain.enums import LabeledEnum
 from liaison_app.domain.text import clean_text, to_halfwidth
 from liaison_app.exchange.ledger.build import BUILDERS, BuildContext
@@ -171,6 +172,8 @@ def sheet_rows(grid: SheetGrid, header: HeaderGuess, mapping: Mapping[int, str |
     rows: list[PreviewRow] = []
     blank = 0
     for index in range(header.data_start, len(grid.rows)):
+        if index % cooperative.EVERY == 0:
+            cooperative.pause()  # a GUI thread waiting for the GIL gets it (cooperative.py)
         values_row = grid.rows[index]
         cells: dict[str, object] = {}
         raw_cells: list[tuple[int, str, CellValue, list[str], list[str]]] = []
