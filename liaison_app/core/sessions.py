@@ -92,14 +92,7 @@ class SessionService:
         with self.db.atomic():
             session = self.repo.get(session_id)
             month = (session.point_id, clock.period_of(session.held_on))
-            settled = self.settled.settled(month)
-            text = self.settled.require_reason(settled, reason, TABLE, session_id)
-            self.repo.set_deleted(session_id, deleted, clock.to_iso(self.now()))
-            self.access.log("delete" if deleted else "restore", TABLE, session_id,
-                            {"deleted": [session.deleted, deleted]}, text)
-            if settled:
-                self.settled.log(TABLE, session_id, "delete" if deleted else "restore", month, month, text,
-                                 {"deleted": [session.deleted, deleted]})
+            self.settled.soft_delete(self.repo, self.access, TABLE, session_id, month, session.deleted, deleted, reason)
 
     def history(self, session_id: str) -> list[HistoryEntry]:
         """Logged changes of the session (months already exported), oldest first."""

@@ -96,6 +96,20 @@ class SettledGuard:
             changes=changes or {}, changed_at=clock.to_iso(self.now()),
         ))
 
+    def soft_delete(self, repo: Any, access: Any, table: str, record_id: str, month: Month,
+                    was_deleted: bool, deleted: bool, reason: str | None) -> None:
+        """Set or clear ``record_id``'s delete mark through ``repo.set_deleted`` and write the audit
+        entry (``access.log``) and, for an exported month, the history entry with its reason.
+        Call inside the caller's transaction. Raises SettledPeriodError when a reason is needed."""
+        settled = self.settled(month)
+        text = self.require_reason(settled, reason, table, record_id)
+        repo.set_deleted(record_id, deleted, clock.to_iso(self.now()))
+        action = "delete" if deleted else "restore"
+        change = {"deleted": [was_deleted, deleted]}
+        access.log(action, table, record_id, change, text)
+        if settled:
+            self.log(table, record_id, action, month, month, text, change)
+
     def history_of(self, table: str, record_id: str) -> list[HistoryEntry]:
         """A record's logged changes, oldest first (for a history panel)."""
         return self.history.of_record(table, record_id)

@@ -99,14 +99,7 @@ class VisitService:
             visit = self.repo.get(visit_id)
             self.access.require_visit(visit.person_id, "删除" if deleted else "恢复")
             month = (visit.point_id, clock.period_of(visit.visited_on))
-            settled = self.settled.settled(month)
-            text = self.settled.require_reason(settled, reason, TABLE, visit_id)
-            self.repo.set_deleted(visit_id, deleted, clock.to_iso(self.now()))
-            self.access.log("delete" if deleted else "restore", TABLE, visit_id,
-                            {"deleted": [visit.deleted, deleted]}, text)
-            if settled:
-                self.settled.log(TABLE, visit_id, "delete" if deleted else "restore", month, month, text,
-                                 {"deleted": [visit.deleted, deleted]})
+            self.settled.soft_delete(self.repo, self.access, TABLE, visit_id, month, visit.deleted, deleted, reason)
 
     def history(self, visit_id: str) -> list[HistoryEntry]:
         """Logged changes of the visit (months already exported), oldest first."""
