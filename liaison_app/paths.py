@@ -16,6 +16,7 @@ APP_NAME = "liaison_app"
 APP_AUTHOR = "liaison"
 DB_ENV_VAR = "LIAISON_DB"
 DB_FILE_NAME = "liaison.db"
+SETTINGS_ENV_VAR = "LIAISON_SETTINGS"
 
 
 def bundle_root() -> Path:
@@ -64,3 +65,23 @@ def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 def attachments_dir(db_path: Path) -> Path:
     """Folder beside the database where copied attachments live."""
     return db_path.parent / (db_path.stem + "_files")
+
+
+def user_config_dir() -> Path:
+    """Per-user configuration folder of the OS (platformdirs), e.g. ``~/.config/liaison_app``."""
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+
+
+def settings_path() -> Path:
+    """The preferences file (QSettings, INI format): ``$LIAISON_SETTINGS``, else
+    ``settings.ini`` in :func:`user_config_dir`. Preferences belong to the user on this
+    machine, not to the database (which may be copied to another laptop)."""
+    env = os.environ.get(SETTINGS_ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    return user_config_dir() / "settings.ini"
+
+
+def user_guide_path() -> Path:
+    """The Chinese user guide (Markdown with screenshots beside it), shown from 帮助 → 使用说明."""
+    return bundle_root() / "docs" / "user-guide.md"

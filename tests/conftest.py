@@ -68,3 +68,5 @@ def _isolated_user_dirs(tmp_path, monkeypatch):
     """Never touch the real user data folder or LIAISON_DB."""
     monkeypatch.setattr(paths, "user_data_dir", lambda: tmp_path / "userdata")
     monkeypatch.delenv(paths.DB_ENV_VAR, raising=False)
+    monkeypatch.setattr(paths, "user_config_dir", lambda: tmp_path / "userconfig")
+    monkeypatch.setenv(paths.SETTINGS_ENV_VAR, str(tmp_path / "userconfig" / "settings.ini"))

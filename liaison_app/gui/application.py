@@ -10,17 +10,18 @@ import time
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QTimer
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from liaison_app import i18n, paths
+from liaison_app import __version__, paths
 from liaison_app.core import Core
 from liaison_app.core.maintenance import auto_backup
 from liaison_app.domain.education import SessionFilter
 from liaison_app.domain.people import PersonFilter, Role
 from liaison_app.domain.visits import VisitFilter
 from liaison_app.errors import UserError
+from liaison_app.gui.appearance import apply_preferences
 from liaison_app.gui.main_window import (
     PAGE_CONSULTATIONS,
     PAGE_COURT,
@@ -32,12 +33,11 @@ from liaison_app.gui.main_window import (
     PAGE_VISITS,
     MainWindow,
 )
+from liaison_app.gui.preferences import Preferences, load_preferences
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.startup import install_account_features, open_for_gui, sign_in
 from liaison_app.gui.tasks import TaskRunner
 
-# Readable for users over 65 on a 1366×768 laptop.
-BASE_POINT_SIZE = 11
 SCREEN_SIZE = (1366, 768)
 _CONFIGURED = "liaison_configured"
 
@@ -51,29 +51,17 @@ def ensure_application() -> QApplication:
     return app
 
 
-def configure_application(app: QApplication) -> None:
-    """Style, CJK font, Chinese translations and stylesheet; done once per QApplication."""
+def configure_application(app: QApplication, preferences: Preferences | None = None) -> None:
+    """Style, CJK font, language and 大字模式 of the stored preferences (or ``preferences``),
+    stylesheet; done once per QApplication (gui/appearance.py changes them later)."""
     if app.property(_CONFIGURED):
         return
     app.setApplicationName("liaison_app")
-    app.setApplicationDisplayName(QCoreApplication.translate("application", "联系点工作台"))
+    app.setApplicationVersion(__version__)
     app.setStyle("Fusion")
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     family = load_cjk_font()
-    font = QFont(family) if family else app.font()
-    font.setPointSize(BASE_POINT_SIZE)
-    app.setFont(font)
-    for name, folder in (
-        ("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ("liaison_zh_CN", str(paths.resource("translations"))),
-    ):
-        translator = QTranslator(app)  # parented: lives as long as the app
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-    i18n.install(QCoreApplication.translate)
-    style_file = paths.resource("styles", "app.qss")
-    if style_file.is_file():
-        app.setStyleSheet(style_file.read_text(encoding="utf-8"))
+    apply_preferences(app, preferences or load_preferences(), family)
+    app.setApplicationDisplayName(QCoreApplication.translate("application", "联系点工作台"))
     app.setProperty(_CONFIGURED, True)
 
 

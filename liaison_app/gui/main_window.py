@@ -5,22 +5,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QWidget,
 )
 
-from liaison_app import __version__
 from liaison_app.core import Core
 from liaison_app.domain.education import SessionFilter
 from liaison_app.domain.records import ConsultationFilter
 from liaison_app.domain.visits import VisitFilter
+from liaison_app.gui import menus
 from liaison_app.gui import page_factories as new
 from liaison_app.gui.page_stack import LazyPage, PageFactory, PageStack
 from liaison_app.gui.pages.start_page import StartPage
@@ -30,6 +30,8 @@ from liaison_app.gui.tasks import TaskRunner
 if TYPE_CHECKING:  # the dialogs are imported when first used (start-up time)
     from liaison_app.gui.dialogs.consultation_form import ConsultationForm
     from liaison_app.gui.dialogs.pdf_dialogs import MonthlyReportDialog
+    from liaison_app.gui.pages.session_list_page import SessionListPage
+    from liaison_app.gui.pages.visit_list_page import VisitListPage
 
 PAGE_START = "start"
 PAGE_CONSULTATIONS = "consultations"
@@ -136,60 +138,7 @@ class MainWindow(QMainWindow):
         return self._page_keys[self.stack.currentIndex()]
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        quit_action = QAction(self.tr("退出"), self)
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        import_action = QAction(self.tr("导入旧台账…"), self)
-        import_action.triggered.connect(self._open_ledger_import)
-        export_action = QAction(self.tr("导出报送文件…"), self)
-        export_action.triggered.connect(lambda: (self.show_page(PAGE_EXPORT), self.export_page.open_export_dialog()))
-        file_menu.addAction(import_action)
-        file_menu.addAction(export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-
-        records = self.menuBar().addMenu(self.tr("记录(&R)"))
-        self.new_action = QAction(self.tr("新建咨询"), self)
-        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.new_action.triggered.connect(self.new_consultation)
-        new_session = QAction(self.tr("新建普法宣讲…"), self)
-        new_session.triggered.connect(lambda: self._open_new(PAGE_SESSIONS, self.session_page))
-        new_visit = QAction(self.tr("新建志愿服务记录…"), self)
-        new_visit.triggered.connect(lambda: self._open_new(PAGE_VISITS, self.visit_page))
-        self.search_action = QAction(self.tr("搜索"), self)
-        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.search_action.triggered.connect(self.search)
-        self.undo_action = QAction(self.tr("撤销删除"), self)
-        self.undo_action.setObjectName("undo_action")
-        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.undo_action.setEnabled(False)
-        self.undo_action.triggered.connect(self._undo)
-        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: self.undo_action.setToolTip(self.tr("撤销：{what}").format(what=text)))
-        setup_action = QAction(self.tr("新建联系点…"), self)
-        setup_action.triggered.connect(self.setup_point)
-        for action in (self.new_action, new_session, new_visit, self.search_action, self.undo_action):
-            records.addAction(action)
-        records.addSeparator()
-        records.addAction(setup_action)
-
-        reports = self.menuBar().addMenu(self.tr("报表(&B)"))
-        self.monthly_report_action = QAction(self.tr("生成月度工作报告…"), self)
-        self.monthly_report_action.triggered.connect(self.monthly_report)
-        registration_action = QAction(self.tr("打印来访接待登记表…"), self)
-        registration_action.triggered.connect(self._print_registration)
-        certificate_action = QAction(self.tr("打印志愿服务时长证明…"), self)
-        certificate_action.triggered.connect(lambda: (self.show_page(PAGE_VISITS), self.visit_page.open_certificate()))
-        for action in (self.monthly_report_action, registration_action, certificate_action):
-            reports.addAction(action)
-
-        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
-        about_action = QAction(self.tr("关于"), self)
-        about_action.triggered.connect(self.about)
-        help_menu.addAction(about_action)
+        menus.build_menus(self)
 
     # -- actions -----------------------------------------------------------------------------
     def show_consultations(self, flt: ConsultationFilter | None = None) -> None:
@@ -255,14 +204,26 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         return accepted
 
-    def about(self) -> None:
-        """Version and database path."""
-        QMessageBox.about(self, self.tr("关于联系点工作台"), self.about_text())
+    def about(self) -> QDialog:
+        """帮助 → 关于: version, data and settings locations (window-modal)."""
+        return menus.open_about(self, self._core.path)
 
     def about_text(self) -> str:
         """Text of the 关于 box."""
-        return self.tr("联系点工作台 {version}\n法官基层服务联系点的咨询登记、回访与报送。\n\n数据库：{path}").format(
-            version=__version__, path=self._core.path or "")
+        return menus.about_text(self, self._core.path)
+
+    def open_user_guide(self) -> QDialog:
+        """帮助 → 使用说明 (F1): the Chinese user guide in a window of its own."""
+        return menus.open_user_guide(self)
+
+    def open_settings(self) -> QDialog:
+        """文件 → 设置… (Ctrl+,): language and 大字模式."""
+        return menus.open_settings(self)
+
+    def change_text_size(self, step: int) -> float:
+        """One 大字模式 step larger (+1), smaller (−1) or back to 1.0 (0), stored at once;
+        returns the new scale."""
+        return menus.change_text_size(self, step)
 
     def _undo(self) -> None:
         self.undo_stack.undo()

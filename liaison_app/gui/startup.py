@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QWidget
 
@@ -22,11 +21,8 @@ from liaison_app.errors import UserError
 from liaison_app.gui.dialogs.database_problem_dialog import DatabaseProblemDialog, WayOut
 from liaison_app.gui.dialogs.login_dialog import AdminSetupDialog, LoginDialog
 from liaison_app.gui.idle_lock import IdleLock
+from liaison_app.i18n import translate
 from liaison_app.storage.lock import DatabaseLock
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("startup", text)
 
 
 def ask_way_out(db_path: Path, error: UserError) -> WayOut:
@@ -83,13 +79,13 @@ def _restore(db_path: Path, backup: Path) -> None:
         lock = lock_database(db_path)
         aside = restore_database(db_path, backup)
     except UserError as err:
-        QMessageBox.critical(None, _tr("恢复失败"), str(err))
+        QMessageBox.critical(None, translate("startup", "恢复失败"), str(err))
         return
     finally:
         if lock is not None:
             lock.release()
-    QMessageBox.information(None, _tr("已从备份恢复"),
-                            _tr("已用 {backup} 恢复数据库。恢复前的文件另存为 {aside}。").format(
+    QMessageBox.information(None, translate("startup", "已从备份恢复"),
+                            translate("startup", "已用 {backup} 恢复数据库。恢复前的文件另存为 {aside}。").format(
                                 backup=backup.name, aside=aside))
 
 
@@ -114,51 +110,53 @@ def install_account_features(window: QMainWindow, core: Core) -> IdleLock | None
     """The 账户 menu (锁定, 自动锁定时间…, 导出审计记录…) and, when someone is logged in, the
     idle lock with ``core.settings.idle_lock_minutes()``. Returns the lock (None without
     accounts: there is nobody to unlock for)."""
-    menu = window.menuBar().addMenu(_tr("账户(&A)"))
+    menu = window.menuBar().addMenu(translate("startup", "账户(&A)"))
     idle: IdleLock | None = None
     if not core.actor.is_system:
         idle = IdleLock(core, core.settings.idle_lock_minutes() * 60_000, window)
         idle.sig_quit_requested.connect(window.close)
-        lock_action = QAction(_tr("锁定"), window)
+        lock_action = QAction(translate("startup", "锁定"), window)
         lock_action.setObjectName("lock_action")
         lock_action.setShortcut(QKeySequence("Ctrl+L"))
         lock_action.triggered.connect(idle.lock)
         menu.addAction(lock_action)
-    minutes_action = QAction(_tr("自动锁定时间…"), window)
+    minutes_action = QAction(translate("startup", "自动锁定时间…"), window)
     minutes_action.setEnabled(core.access.can(Permission.MANAGE_SETTINGS))
     minutes_action.triggered.connect(lambda: _ask_idle_minutes(window, core, idle))
-    audit_action = QAction(_tr("导出审计记录…"), window)
+    audit_action = QAction(translate("startup", "导出审计记录…"), window)
     audit_action.setEnabled(core.access.can(Permission.VIEW_AUDIT))
     audit_action.triggered.connect(lambda: _export_audit(window, core))
     menu.addAction(minutes_action)
     menu.addAction(audit_action)
     user = core.actor
-    window.statusBar().showMessage(_tr("当前用户：{name}（{role}）").format(name=user.name, role=user.role.label)
-                                   if not user.is_system else _tr("未设置账户：不需要登录"), 8000)
+    window.statusBar().showMessage(translate("startup", "当前用户：{name}（{role}）").format(name=user.name, role=user.role.label)
+                                   if not user.is_system else translate("startup", "未设置账户：不需要登录"), 8000)
     return idle
 
 
 def _ask_idle_minutes(parent: QWidget, core: Core, idle: IdleLock | None) -> None:
-    minutes, ok = QInputDialog.getInt(parent, _tr("自动锁定时间"), _tr("无人操作多少分钟后锁定窗口（0 = 不锁定）："),
+    minutes, ok = QInputDialog.getInt(parent, translate("startup", "自动锁定时间"), translate("startup", "无人操作多少分钟后锁定窗口（0 = 不锁定）："),
                                       core.settings.idle_lock_minutes(), 0, 240)
     if not ok:
         return
     try:
         core.settings.set_idle_lock_minutes(minutes)
     except UserError as err:
-        QMessageBox.warning(parent, _tr("无法保存"), str(err))
+        QMessageBox.warning(parent, translate("startup", "无法保存"), str(err))
         return
     if idle is not None:
         idle.set_timeout(minutes * 60_000)
 
 
 def _export_audit(parent: QWidget, core: Core) -> None:
-    name, _ = QFileDialog.getSaveFileName(parent, _tr("导出审计记录"), "审计记录.xlsx", _tr("Excel 工作簿 (*.xlsx)"))
+    name, _ = QFileDialog.getSaveFileName(parent, translate("startup", "导出审计记录"),
+                                          translate("startup", "审计记录.xlsx"),
+                                          translate("startup", "Excel 工作簿 (*.xlsx)"))
     if not name:
         return
     try:
         path = core.audit.export_xlsx(Path(name))
     except UserError as err:
-        QMessageBox.warning(parent, _tr("导出失败"), str(err))
+        QMessageBox.warning(parent, translate("startup", "导出失败"), str(err))
         return
-    QMessageBox.information(parent, _tr("已导出"), str(path))
+    QMessageBox.information(parent, translate("startup", "已导出"), str(path))

@@ -1,0 +1,84 @@
+"""文件 → 设置…: language and 大字模式, stored with QSettings (gui/preferences.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liaison_app import paths
+from liaison_app.gui.appearance import apply_text_scale, text_scale
+from liaison_app.gui.preferences import (
+    LANGUAGES,
+    TEXT_SCALE_STEPS,
+    Preferences,
+    load_preferences,
+    save_preferences,
+)
+
+
+class SettingsDialog(QDialog):
+    """Pick the language (applies after a restart) and the text size (applies at once).
+
+    ``accept()`` stores the choice; the text size is applied to the running app, a changed
+    language is announced as taking effect at the next start.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("设置"))
+        self._before = load_preferences()
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        self.language_combo = QComboBox(self)
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(self._before.language)))
+        form.addRow(self.tr("界面语言(&L)："), self.language_combo)
+
+        self.scale_combo = QComboBox(self)
+        for step in TEXT_SCALE_STEPS:
+            text = self.tr("标准（1.0 倍）") if step == 1.0 else self.tr("{factor} 倍").format(factor=f"{step:g}")
+            self.scale_combo.addItem(text, step)
+        nearest = min(TEXT_SCALE_STEPS, key=lambda step: abs(step - self._before.text_scale))
+        self.scale_combo.setCurrentIndex(TEXT_SCALE_STEPS.index(nearest))
+        form.addRow(self.tr("大字模式(&T)："), self.scale_combo)
+
+        hint = QLabel(self.tr("文字大小立即生效；界面语言在重新启动后生效。\n"
+                              "也可以用 Ctrl+加号 / Ctrl+减号 随时放大、缩小文字。\n设置保存在：{path}").format(
+            path=paths.settings_path()), self)
+        hint.setWordWrap(True)
+        hint.setProperty("role", "muted")
+        layout.addWidget(hint)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> Preferences:
+        """What the dialog shows now."""
+        return Preferences(language=str(self.language_combo.currentData()),
+                           text_scale=float(self.scale_combo.currentData())).normalised()
+
+    def accept(self) -> None:
+        """Store the choice, apply the text size, announce a language change."""
+        stored = save_preferences(self.chosen())
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and abs(text_scale(app) - stored.text_scale) > 1e-6:
+            apply_text_scale(app, stored.text_scale)
+        if stored.language != self._before.language:
+            QMessageBox.information(self, self.tr("界面语言"),
+                                    self.tr("界面语言已改为“{language}”，重新启动联系点工作台后生效。").format(
+                                        language=LANGUAGES[stored.language]))
+        super().accept()

@@ -1,0 +1,30 @@
+"""Shown words of coded values in the chosen language.
+
+The Qt-free core keeps the court's Chinese labels on its enums (``Mode.PHONE.label == "电话"``)
+and ledger fields; the GUI shows them through :func:`label` so the English translation applies.
+Every such label is listed for the translators in ``gui/label_catalog.py``, which
+``build_spec/translations.py`` generates from the core (a test keeps it in sync).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from liaison_app.i18n import translate
+
+#: Translation context of the core's labels.
+LABEL_CONTEXT = "labels"
+
+
+class _Labeled(Protocol):
+    label: str
+
+
+def label(item: _Labeled) -> str:
+    """``item.label`` (a LabeledEnum member, a ledger FieldSpec…) translated in ``labels``."""
+    return translate(LABEL_CONTEXT, item.label)
+
+
+def label_text(text: str) -> str:
+    """A core label given as text (e.g. a stored label) translated in ``labels``."""
+    return translate(LABEL_CONTEXT, text)
