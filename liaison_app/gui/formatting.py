@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from liaison_app.domain import clock
 from liaison_app.domain.enums import FollowUpState
 from liaison_app.domain.records import Consultation, ConsultationListRow
+from liaison_app.gui.labels import label
 from liaison_app.i18n import translate
-
-_CONTEXT = "formatting"
 
 # Colour of everything that is late: 件件有回复 is the court's promise (GUIDE §1).
 OVERDUE_COLOR = "#c62828"
@@ -28,18 +28,42 @@ def format_day(day: date | None) -> str:
 
 
 def format_period_zh(period: str) -> str:
-    """``2026-11`` → ``2026年11月``."""
+    """``2026-11`` → ``2026年11月`` (translated)."""
     year, month = clock.parse_period(period)
-    return translate(_CONTEXT, "{year}年{month}月").format(year=year, month=month)
+    return translate("formatting", "{year}年{month}月").format(year=year, month=month)
+
+
+def point_text(name: str, code: str) -> str:
+    """A liaison point in a choice: ``宁安镇法官联系点（NA01）``."""
+    return translate("formatting", "{name}（{code}）").format(name=name, code=code)
+
+
+def join_list(parts: Iterable[str]) -> str:
+    """Names or labels in a row: ``张德昇、马建国``."""
+    return translate("formatting", "、", "separator of listed names or labels").join(parts)
+
+
+def join_clauses(parts: Iterable[str]) -> str:
+    """Messages or titles in a row: ``日期不能为空；地点不能为空``."""
+    return translate("formatting", "；", "separator of messages or titles").join(parts)
+
+
+def overdue_days_text(days: int) -> str:
+    """``（逾期9天）``, put after a due date."""
+    return translate("formatting", "（逾期{days}天）").format(days=days)
+
+
+def overdue_state_text(days: int) -> str:
+    """``已逾期（9天）``: the overdue state with the days late."""
+    return translate("formatting", "{state}（{days}天）").format(state=label(FollowUpState.OVERDUE), days=days)
 
 
 def followup_text(record: Consultation | ConsultationListRow, today: date) -> str:
     """回访 column text: the state label, with the days late when overdue."""
     state = record.followup_state(today)
     if state is FollowUpState.OVERDUE and record.followup_due is not None:
-        days = (today - record.followup_due).days
-        return translate(_CONTEXT, "{state}（{days}天）").format(state=state.label, days=days)
-    return state.label
+        return overdue_state_text((today - record.followup_due).days)
+    return label(state)
 
 
 def due_text(record: Consultation | ConsultationListRow, today: date) -> str:
@@ -48,5 +72,5 @@ def due_text(record: Consultation | ConsultationListRow, today: date) -> str:
         return ""
     text = format_day(record.followup_due)
     if record.followup_state(today) is FollowUpState.OVERDUE:
-        text += translate(_CONTEXT, "（逾期{days}天）").format(days=(today - record.followup_due).days)
+        text += overdue_days_text((today - record.followup_due).days)
     return text

@@ -22,9 +22,9 @@ class _Labeled(Protocol):
 
 def label(item: _Labeled) -> str:
     """``item.label`` (a LabeledEnum member, a ledger FieldSpec…) translated in ``labels``."""
-    return translate(LABEL_CONTEXT, item.label)
+    return translate("labels", item.label)
 
 
 def label_text(text: str) -> str:
     """A core label given as text (e.g. a stored label) translated in ``labels``."""
-    return translate(LABEL_CONTEXT, text)
+    return translate("labels", text)

@@ -16,7 +16,7 @@ from liaison_app import paths
 LANGUAGE_CHINESE = "zh_CN"
 LANGUAGE_ENGLISH = "en"
 #: Language code → its name in that language (shown as such in the settings dialog).
-LANGUAGES: dict[str, str] = {LANGUAGE_CHINESE: "简体中文", LANGUAGE_ENGLISH: "English"}
+LANGUAGES: dict[str, str] = {LANGUAGE_CHINESE: "简体中文", LANGUAGE_ENGLISH: "English"}  # i18n-exempt: own names
 MIN_TEXT_SCALE = 1.0
 MAX_TEXT_SCALE = 1.6
 #: The steps offered in the settings dialog (大字模式).

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.core import Core
-from liaison_app.domain.audit import TABLE_LABELS
 from liaison_app.errors import UserError
-from liaison_app.gui.models.audit_table_model import COL_CHANGES, AuditTableModel
+from liaison_app.gui.models.audit_table_model import COL_CHANGES, AuditTableModel, table_text
 
 
 class AuditDialog(QDialog):
@@ -39,7 +38,7 @@ class AuditDialog(QDialog):
         self._core = core
         self._table = table
         self._record_id = record_id
-        self.setWindowTitle(self.tr("历史记录 — {kind} {id}").format(kind=TABLE_LABELS.get(table, table),
+        self.setWindowTitle(self.tr("历史记录 — {kind} {id}").format(kind=table_text(table),
                                                                     id=record_id[:8]))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -74,8 +73,9 @@ class AuditDialog(QDialog):
 
     def choose_export_path(self) -> Path | None:
         """Ask where to save (tests replace this method)."""
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出审计记录"),
-                                              f"审计记录_{self._record_id[:8]}.xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
+        suggested = self.tr("审计记录_{id}.xlsx").format(id=self._record_id[:8])
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出审计记录"), suggested,
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
         return Path(name) if name else None
 
     def export(self) -> Path | None:

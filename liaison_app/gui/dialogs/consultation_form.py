@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QCompleter, QDialog, QMessageBox, QVBoxLayout, QWi
 
 from liaison_app.core import Core
 from liaison_app.core.access import Permission
-from liaison_app.domain import clock
 from liaison_app.domain.enums import AgeBand, Gender, IdStatus, Outcome
 from liaison_app.domain.accounts import AccountRole
 from liaison_app.domain.identity import check_id_number, id_info, mask_id_number, mask_phone, normalise_id_number
@@ -27,6 +26,8 @@ from liaison_app.gui.dialogs.consultation_state import (
 )
 from liaison_app.gui.dialogs.audit_dialog import AuditDialog
 from liaison_app.gui.dialogs.pdf_dialogs import RegistrationPrintDialog
+from liaison_app.gui.formatting import join_clauses, point_text
+from liaison_app.gui.labels import label
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.consultation_form_view import ConsultationFormView
 
@@ -211,7 +212,7 @@ class ConsultationForm(QDialog):
         unplaced = [msg for field, msg in by_field.items() if field not in self.view.rows]
         for field, row in self.view.rows.items():
             row.set_error(by_field.get(field))
-        general_text = "；".join(filter(None, [general, *unplaced]))
+        general_text = join_clauses(filter(None, [general, *unplaced]))
         if by_field and not general_text:
             general_text = self.tr("有 {n} 处需要改正，见红字。").format(n=len(by_field))
         self.view.general_error.setText(general_text)
@@ -384,7 +385,7 @@ class ConsultationForm(QDialog):
     def _fill_choices(self) -> None:
         v = self.view
         for point in self._core.points.all():
-            v.point_combo.addItem(f"{point.name}（{point.code}）", point.id)
+            v.point_combo.addItem(point_text(point.name, point.code), point.id)
         names: list[str] = []
         for name in [*self._service.receiver_names(), *(n for n, _role in self._core.people.active_names())]:
             if name and name not in names:
@@ -649,8 +650,9 @@ class ConsultationForm(QDialog):
                 hint, bad = problem, True
             elif info is not None:
                 hint = self.tr("出生于{day}，{sex}").format(
-                    day=clock.format_date_zh(info.birth_date),
-                    sex=(Gender.MALE if info.male else Gender.FEMALE).label)
+                    day=QDate(info.birth_date.year, info.birth_date.month, info.birth_date.day).toString(
+                        self.tr("yyyy年M月d日", "Qt date format")),
+                    sex=label(Gender.MALE if info.male else Gender.FEMALE))
         v.id_hint.setText(hint)
         v.id_hint.setProperty("role", "error" if bad else "muted")
         v.id_hint.style().unpolish(v.id_hint)
@@ -665,7 +667,7 @@ class ConsultationForm(QDialog):
             except UserError:
                 pass
             else:
-                combo.addItem(f"{point.name}（{point.code}）", point.id)
+                combo.addItem(point_text(point.name, point.code), point.id)
                 index = combo.count() - 1
         combo.setCurrentIndex(index if index >= 0 else (0 if combo.count() else -1))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,13 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.core.maintenance import backups_dir, list_backups
-from liaison_app.domain import clock
 from liaison_app.errors import DatabaseTooNewError, UserError
 from liaison_app.storage.backup import BackupInfo
+from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
 from liaison_app.storage.lock import DatabaseInUseError
 
-_COUNT_LABELS = {"liaison_point": "联系点", "consultation": "法律咨询", "education_session": "普法宣讲",
-                 "volunteer_visit": "志愿服务", "person": "人员"}
+_COUNT_LABELS = {
+    "liaison_point": QT_TRANSLATE_NOOP("DatabaseProblemDialog", "联系点"),
+    "consultation": QT_TRANSLATE_NOOP("DatabaseProblemDialog", "法律咨询"),
+    "education_session": QT_TRANSLATE_NOOP("DatabaseProblemDialog", "普法宣讲"),
+    "volunteer_visit": QT_TRANSLATE_NOOP("DatabaseProblemDialog", "志愿服务"),
+    "person": QT_TRANSLATE_NOOP("DatabaseProblemDialog", "人员"),
+}
 
 
 @dataclass(frozen=True)
@@ -41,8 +46,17 @@ class WayOut:
 
 def backup_text(info: BackupInfo) -> str:
     """``2026年11月29日 10:00　法律咨询 120，普法宣讲 8，…　liaison-20261129-100000.db``."""
-    counts = "，".join(f"{_COUNT_LABELS.get(k, k)} {v}" for k, v in info.counts.items())
-    return f"{clock.format_datetime_zh(info.taken_at)}　{counts or '（空）'}　{info.path.name}"
+    separator = translate("DatabaseProblemDialog", "，", "between the counts of a backup")
+    counts = separator.join(
+        translate("DatabaseProblemDialog", "{table} {n}").format(
+            table=translate("DatabaseProblemDialog", _COUNT_LABELS[k]) if k in _COUNT_LABELS else k, n=v)
+        for k, v in info.counts.items())
+    taken = info.taken_at
+    moment = QDateTime(QDate(taken.year, taken.month, taken.day), QTime(taken.hour, taken.minute))
+    return translate("DatabaseProblemDialog", "{time}　{counts}　{file}").format(
+        time=moment.toString(translate("DatabaseProblemDialog", "yyyy年M月d日 HH:mm", "Qt date format")),
+        counts=counts or translate("DatabaseProblemDialog", "（空）", "a backup without records"),
+        file=info.path.name)
 
 
 class DatabaseProblemDialog(QDialog):

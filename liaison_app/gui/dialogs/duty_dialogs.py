@@ -37,6 +37,7 @@ from liaison_app.domain.visits import Activity, hours_of, service_minutes
 from liaison_app.gui.dialogs.pdf_dialogs import PdfDialog, safe_file_name
 from liaison_app.gui.duty_formatting import gap_text, problems_text, shift_line
 from liaison_app.gui.formatting import format_period_zh
+from liaison_app.gui.labels import label
 from liaison_app.gui.views.record_form_view import time_edit
 from liaison_app.reports.fonts import GlyphReport
 
@@ -175,10 +176,10 @@ class ShiftPickDialog(QDialog):
         _primary(self.ok_button)
         self.ok_button.setEnabled(bool(shifts))
         buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        label = QLabel(prompt, self)
-        label.setWordWrap(True)
+        prompt_label = QLabel(prompt, self)
+        prompt_label.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(label)
+        layout.addWidget(prompt_label)
         layout.addWidget(self.list, 1)
         layout.addWidget(empty)
         layout.addWidget(buttons)
@@ -239,7 +240,7 @@ class DutyDoneDialog(QDialog):
         self.activity_boxes: dict[Activity, QCheckBox] = {}
         activities = QGridLayout()
         for i, activity in enumerate(Activity):
-            box = QCheckBox(activity.label, self)
+            box = QCheckBox(label(activity), self)
             box.setObjectName(f"done_{activity.value}")
             box.setProperty("role", "large")
             box.setChecked(activity is Activity.CONSULTATION)
@@ -385,7 +386,7 @@ class RosterPdfDialog(PdfDialog):
     def suggested_name(self) -> str:
         """``值班表_ZN-NA_2026-12.pdf`` (``全部`` for every point)."""
         code = self._point.code if self.scope_combo.currentData() else self.tr("全部")
-        return safe_file_name(f"{self.tr('值班表')}_{code}_{self._period}.pdf")
+        return safe_file_name(self.tr("值班表_{code}_{period}.pdf").format(code=code, period=self._period))
 
     def _write(self, path: Path) -> GlyphReport:
         point_id = self.scope_combo.currentData()

@@ -31,16 +31,19 @@ from PySide6.QtWidgets import (
 
 from liaison_app.core import Core
 from liaison_app.domain.duty import DutyPattern, PatternKind
-from liaison_app.domain.people import WEEKDAY_LABELS, HalfDay, WeeklySlot
+from liaison_app.domain.people import HalfDay, WeeklySlot
 from liaison_app.errors import FieldError, UserError, ValidationError
 from liaison_app.gui.dialogs.duty_dialogs import _primary
+from liaison_app.gui.duty_formatting import weekday_label, weekly_slot_label
+from liaison_app.gui.labels import label
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.record_form_view import date_edit, time_edit
+from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
 
 KIND_LABELS = (
-    (PatternKind.WEEKLY, "固定星期"),
-    (PatternKind.MONTHLY_DAYS, "每月固定日期（如逢五逢十）"),
-    (PatternKind.MARKET_DAYS, "赶集日（每N天）"),
+    (PatternKind.WEEKLY, QT_TRANSLATE_NOOP("DutyPatternDialog", "固定星期")),
+    (PatternKind.MONTHLY_DAYS, QT_TRANSLATE_NOOP("DutyPatternDialog", "每月固定日期（如逢五逢十）")),
+    (PatternKind.MARKET_DAYS, QT_TRANSLATE_NOOP("DutyPatternDialog", "赶集日（每N天）")),
 )
 # Pattern field → the error label (row) it is shown under.
 _FIELD_ROWS = {
@@ -49,7 +52,7 @@ _FIELD_ROWS = {
     "max_consecutive_days": "max_consecutive_days", "giveback_cutoff_days": "giveback_cutoff_days",
     "am_start": "am", "am_end": "am", "pm_start": "pm", "pm_end": "pm",
 }
-_SPLIT = re.compile(r"[\s,，、;；]+")
+_SPLIT = re.compile(r"[\s,，、;；]+")  # i18n-exempt: separators accepted in typed input
 
 
 def parse_month_days(text: str) -> tuple[int, ...]:
@@ -59,7 +62,7 @@ def parse_month_days(text: str) -> tuple[int, ...]:
     for part in _SPLIT.split(text.strip()):
         if not part:
             continue
-        part = part.removesuffix("日").removesuffix("号")
+        part = part.removesuffix("日").removesuffix("号")  # i18n-exempt: typed input accepted as is
         if not part.isascii() or not part.isdigit():
             raise ValueError(part)
         days.add(int(part))
@@ -101,8 +104,8 @@ class DutyPatternDialog(QDialog):
         # -- kind and its parameters -----------------------------------------------------------
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("pattern_kind")
-        for kind, label in KIND_LABELS:
-            self.kind_combo.addItem(self.tr(label), kind.value)
+        for kind, text in KIND_LABELS:
+            self.kind_combo.addItem(translate("DutyPatternDialog", text), kind.value)
         self.kind_stack = QStackedWidget(self)
 
         weekly = QWidget(self.kind_stack)
@@ -110,14 +113,14 @@ class DutyPatternDialog(QDialog):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
         self.slot_boxes: dict[WeeklySlot, QCheckBox] = {}
-        for column, day_label in enumerate(WEEKDAY_LABELS, start=1):
-            grid.addWidget(QLabel(self.tr(day_label), weekly), 0, column)
+        for weekday in range(7):
+            grid.addWidget(QLabel(weekday_label(weekday), weekly), 0, weekday + 1)
         for row, half in enumerate(HalfDay, start=1):
-            grid.addWidget(QLabel(self.tr(half.label), weekly), row, 0)
+            grid.addWidget(QLabel(label(half), weekly), row, 0)
             for weekday in range(7):
                 box = QCheckBox(weekly)
                 box.setObjectName(f"slot_{WeeklySlot(weekday, half).code}")
-                box.setToolTip(WEEKDAY_LABELS[weekday] + half.label)
+                box.setToolTip(weekly_slot_label(WeeklySlot(weekday, half)))
                 self.slot_boxes[WeeklySlot(weekday, half)] = box
                 grid.addWidget(box, row, weekday + 1)
         grid.setColumnStretch(8, 1)
@@ -167,7 +170,7 @@ class DutyPatternDialog(QDialog):
         halves_layout.setContentsMargins(0, 0, 0, 0)
         self.half_boxes: dict[HalfDay, QCheckBox] = {}
         for half in HalfDay:
-            box = QCheckBox(self.tr(half.label), self.halves_row)
+            box = QCheckBox(label(half), self.halves_row)
             box.setObjectName(f"pattern_half_{half.value}")
             self.half_boxes[half] = box
             halves_layout.addWidget(box)
@@ -328,7 +331,7 @@ class DutyPatternDialog(QDialog):
             else:
                 per_row.setdefault(row, []).append(message)
         for row, label in self._error_labels.items():
-            label.setText("；".join(per_row.get(row, [])))
+            label.setText(self.tr("；").join(per_row.get(row, [])))
             label.setVisible(row in per_row)
         lines = ([general] if general else []) + unplaced
         if by_field and not lines:

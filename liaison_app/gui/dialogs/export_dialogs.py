@@ -34,8 +34,10 @@ from liaison_app.gui.progress import DelayedProgress
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.tasks import CoreFactory, Job, TaskRunner
 from liaison_app.gui.widgets.field_row import FieldRow
+from liaison_app.i18n import translate
 
-EXPORT_FOLDER_NAME = "联系点报送"
+# The same folder in every language, so exports made before switching the language are found.
+EXPORT_FOLDER_NAME = "联系点报送"  # i18n-exempt: a folder name on disk, not UI text
 
 
 def worker_core_factory(core: Core, tasks: TaskRunner) -> tuple[CoreFactory, bool]:
@@ -71,7 +73,7 @@ def failure_text(exc: BaseException) -> str | None:
     if isinstance(exc, UserError):
         return str(exc)
     if isinstance(exc, OSError):
-        return f"无法读写文件：{exc.strerror or exc}"
+        return translate("export_dialogs", "无法读写文件：{error}").format(error=exc.strerror or exc)
     return None
 
 
@@ -116,7 +118,7 @@ class ExportBatchDialog(QDialog):
         self.point_combo.setObjectName("export_point")
         self.point_combo.addItem(self.tr("全部联系点（每个联系点一个文件）"), None)
         for point in core.points.all():
-            self.point_combo.addItem(f"{point.name}（{point.code}）", point.code)
+            self.point_combo.addItem(self.tr("{name}（{code}）").format(name=point.name, code=point.code), point.code)
         if point_code is not None:
             self.point_combo.setCurrentIndex(max(self.point_combo.findData(point_code), 0))
 
@@ -256,8 +258,9 @@ class ExportBatchDialog(QDialog):
         self.export_button.setEnabled(True)
         self.file_list.clear()
         for exported in report.files:
-            counts = "，".join(f"{sheet} {n}" for sheet, n in exported.row_counts.items())
-            text = f"{exported.path.name}　{exported.point_name}"
+            counts = self.tr("，", "between the row counts of the sheets").join(
+                self.tr("{sheet} {n}").format(sheet=sheet, n=n) for sheet, n in exported.row_counts.items())
+            text = self.tr("{file}　{point}").format(file=exported.path.name, point=exported.point_name)
             if not exported.masked:
                 text += self.tr("　【完整个人信息】")
             text += f"\n    {counts}"
@@ -276,7 +279,7 @@ class ExportBatchDialog(QDialog):
         elif report.backup_error:
             notes.append(self.tr("自动备份失败：{error}（报送文件不受影响）").format(error=report.backup_error))
         for exported in report.files:
-            notes += [f"{exported.path.name}：{note}" for note in exported.notes]
+            notes += [self.tr("{file}：{note}").format(file=exported.path.name, note=note) for note in exported.notes]
         self.note_label.setText("\n".join(notes))
         set_role(self.note_label, "muted" if report.backup is not None or not report.backup_error else "error")
         for widget in (self.result_label, self.file_list, self.note_label, self.folder_button):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,7 +54,9 @@ class HolidayTableDialog(QDialog):
         self.year_spin.setObjectName("holiday_year")
         self.year_spin.setRange(2004, 2100)
         self.year_spin.setValue(year)
-        self.year_spin.setSuffix(self.tr(" 年"))
+        prefix, _year, suffix = self.tr("{year} 年").partition("{year}")  # "2026 年"; English: plain "2026"
+        self.year_spin.setPrefix(prefix)
+        self.year_spin.setSuffix(suffix)
         self.coverage_label = QLabel(self)
         self.coverage_label.setObjectName("holiday_coverage")
         self.coverage_label.setWordWrap(True)
@@ -69,7 +71,9 @@ class HolidayTableDialog(QDialog):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.table.horizontalHeader()
         metrics = self.fontMetrics()
-        for column, sample in enumerate(("2027-10-10", "星期", "班（调休上班）")):
+        # Width samples: a date, the weekday header, the longer kind text (as translated).
+        for column, sample in enumerate(("2027-10-10", self.model.headerData(1, Qt.Orientation.Horizontal),
+                                         self.tr("班（调休上班）"))):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 28)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
         self.empty_label = QLabel(self)

@@ -31,10 +31,14 @@ from PySide6.QtWidgets import (
 from liaison_app.core.ledger_import import LedgerDraft, LedgerImportService, SheetPlan
 from liaison_app.exchange.ledger.fields import LedgerKind
 from liaison_app.gui.dialogs.ledger_import_context import LedgerImportContext, gui_reason, user_message
+from liaison_app.gui.labels import label
 from liaison_app.gui.progress import DelayedProgress
+from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
 
-KIND_TEXTS = {LedgerKind.CONSULTATIONS: "法律咨询", LedgerKind.SESSIONS: "普法宣讲",
-              LedgerKind.VOLUNTEERS: "志愿者名册"}
+# Short words of the kind radio buttons (translate with the LedgerFilePage context).
+KIND_TEXTS = {LedgerKind.CONSULTATIONS: QT_TRANSLATE_NOOP("LedgerFilePage", "法律咨询"),
+              LedgerKind.SESSIONS: QT_TRANSLATE_NOOP("LedgerFilePage", "普法宣讲"),
+              LedgerKind.VOLUNTEERS: QT_TRANSLATE_NOOP("LedgerFilePage", "志愿者名册")}
 
 
 def describe_plan(plan: SheetPlan) -> str:
@@ -42,9 +46,13 @@ def describe_plan(plan: SheetPlan) -> str:
     if plan.header is None:
         return f"{plan.name} — {gui_reason(plan.skipped)}"
     first, last = plan.header.first_row + 1, plan.header.last_row + 1
-    rows = f"第{first}行" if first == last else f"第{first}–{last}行"
-    text = f"{plan.name} — 表头在{rows}，{plan.data_rows} 行数据"
-    return text + ("（对应关系需调整）" if plan.problems else "")
+    if first == last:
+        text = translate("LedgerFilePage", "{sheet} — 表头在第{row}行，{count} 行数据").format(
+            sheet=plan.name, row=first, count=plan.data_rows)
+    else:
+        text = translate("LedgerFilePage", "{sheet} — 表头在第{first}–{last}行，{count} 行数据").format(
+            sheet=plan.name, first=first, last=last, count=plan.data_rows)
+    return text + (translate("LedgerFilePage", "（对应关系需调整）") if plan.problems else "")
 
 
 class LedgerFilePage(QWizardPage):
@@ -76,7 +84,7 @@ class LedgerFilePage(QWizardPage):
         self.kind_buttons: dict[LedgerKind, QRadioButton] = {}
         kind_row = QHBoxLayout()
         for kind, text in KIND_TEXTS.items():
-            button = QRadioButton(text, self)
+            button = QRadioButton(translate("LedgerFilePage", text), self)
             button.setEnabled(False)
             self.kind_buttons[kind] = button
             self.kind_group.addButton(button)
@@ -184,7 +192,7 @@ class LedgerFilePage(QWizardPage):
             text = self.tr("已读取：{name}（{fmt}，{count} 张工作表）").format(
                 name=draft.file.path.name, fmt=draft.file.fmt, count=len(draft.sheets))
             if not any(p.header is not None for p in draft.sheets):
-                notices.append(self.tr("没有找到{kind}的表头：请换一种台账类型，或检查文件。").format(kind=draft.kind.label))
+                notices.append(self.tr("没有找到{kind}的表头：请换一种台账类型，或检查文件。").format(kind=label(draft.kind)))
             self._show_message("\n".join([text, *notices]), "error" if not self._has_sheet() else "muted")
         self.completeChanged.emit()
 

@@ -12,6 +12,10 @@ from liaison_app.core.ledger_import import LedgerDraft, LedgerImportResult, Ledg
 from liaison_app.errors import UserError
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.tasks import CoreFactory, Job, JobContext, TaskRunner
+from liaison_app.i18n import translate
+
+# The core's hint for the command line, replaced in its sentences (matched, never shown).
+_CLI_SHEET_HINT = "（可用 --sheet 指定）"  # i18n-exempt: the core's wording, matched in its text
 
 
 @dataclass
@@ -61,7 +65,7 @@ class LedgerImportContext:
 def gui_reason(text: str) -> str:
     """A core sentence worded for the command line, worded for the wizard (hidden sheets are
     chosen by ticking them, not with ``--sheet``)."""
-    return text.replace("（可用 --sheet 指定）", "（在第 1 步勾选即可导入）")
+    return text.replace(_CLI_SHEET_HINT, translate("ledger_import", "（在第 1 步勾选即可导入）"))
 
 
 def user_message(exc: BaseException) -> str | None:
@@ -70,7 +74,7 @@ def user_message(exc: BaseException) -> str | None:
     if isinstance(exc, UserError):
         return str(exc)
     if isinstance(exc, OSError):
-        return f"无法读写文件：{exc.strerror or exc}"
+        return translate("ledger_import", "无法读写文件：{error}").format(error=exc.strerror or exc)
     report_bug(exc)
     return None
 

@@ -30,9 +30,14 @@ from liaison_app.core.ledger_import import LedgerDraft, LedgerImportService, She
 from liaison_app.exchange.ledger.cells import raw_text
 from liaison_app.exchange.ledger.fields import FieldSpec
 from liaison_app.gui.dialogs.ledger_import_context import LedgerImportContext, gui_reason, user_message
+from liaison_app.gui.labels import label, label_text
+from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
 
 COL_LETTER, COL_HEADER, COL_SAMPLE, COL_TARGET = range(4)
-SOURCE_TEXTS = {"remembered": "沿用上次记住的对应关系", "proposed": "按表头自动识别", "user": "已手动调整"}
+# Where a sheet's mapping came from (translate with the SheetMappingTab context).
+SOURCE_TEXTS = {"remembered": QT_TRANSLATE_NOOP("SheetMappingTab", "沿用上次记住的对应关系"),
+                "proposed": QT_TRANSLATE_NOOP("SheetMappingTab", "按表头自动识别"),
+                "user": QT_TRANSLATE_NOOP("SheetMappingTab", "已手动调整")}
 
 
 class SheetMappingTab(QWidget):
@@ -112,23 +117,32 @@ class SheetMappingTab(QWidget):
         rows = self.tr("第{n}行").format(n=first) if first == last else self.tr("第{a}–{b}行（两行表头）").format(a=first, b=last)
         self.info_label.setText(self.tr("表头在{rows}，数据从第{start}行开始，共 {count} 行数据。{source}。").format(
             rows=rows, start=plan.header.data_start + 1, count=plan.data_rows,
-            source=self.tr(SOURCE_TEXTS.get(plan.mapping_source, ""))))
+            source=_source_text(plan.mapping_source)))
         self.problem_label.setText("\n".join(plan.problems))
         self.problem_label.setVisible(bool(plan.problems))
         mapped = set(plan.mapping.values())
-        defaults = [f"{spec.label}（{spec.placeholder}）" for spec in draft.fields
-                    if spec.placeholder and spec.key not in mapped]
-        self.defaults_label.setText(self.tr("台账中没有的字段按默认值记录：") + "、".join(defaults) if defaults else "")
+        defaults = [self.tr("{field}（{default}）").format(field=label(spec), default=label_text(spec.placeholder))
+                    for spec in draft.fields if spec.placeholder and spec.key not in mapped]
+        self.defaults_label.setText(self.tr("台账中没有的字段按默认值记录：{fields}").format(
+            fields=self.tr("、", "between field names").join(defaults)) if defaults else "")
 
     def _changed(self, _index: int) -> None:
         self.sig_mapping_changed.emit(self.sheet, self.mapping())
 
 
+def _source_text(source: str) -> str:
+    """Where the mapping came from, translated ("" for an unknown source)."""
+    text = SOURCE_TEXTS.get(source)
+    return translate("SheetMappingTab", text) if text else ""
+
+
 def _field_combo(fields: tuple[FieldSpec, ...], parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
-    combo.addItem(combo.tr("不导入"), None)
+    combo.addItem(translate("SheetMappingTab", "不导入"), None)
     for spec in fields:
-        combo.addItem(spec.label + (" ＊" if spec.required else ""), spec.key)
+        text = translate("SheetMappingTab", "{field} ＊", "a required field").format(field=label(spec)) \
+            if spec.required else label(spec)
+        combo.addItem(text, spec.key)
     combo.setMaxVisibleItems(len(fields) + 1)
     return combo
 
@@ -194,7 +208,8 @@ class LedgerMappingPage(QWizardPage):
             assert isinstance(tab, SheetMappingTab)
             plan = draft.plan(tab.sheet)
             tab.show_plan(draft, plan)
-            self.tabs.setTabText(index, plan.name + ("（需调整）" if plan.problems else ""))
+            self.tabs.setTabText(index, self.tr("{sheet}（需调整）").format(sheet=plan.name) if plan.problems
+                                 else plan.name)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

@@ -30,9 +30,18 @@ from PySide6.QtWidgets import (
 
 from liaison_app.core.ledger_import import LedgerImportResult, LedgerImportService
 from liaison_app.gui.dialogs.ledger_import_context import LedgerImportContext, user_message
+from liaison_app.gui.labels import label_text
 from liaison_app.gui.tasks import Job
+from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
 
 SHOWN_REJECTED_ROWS = 200
+# The core's reason for a rejected row whose cells have no error (else a field label).
+WHOLE_ROW = QT_TRANSLATE_NOOP("LedgerRunPage", "整行")
+
+
+def reason_text(reason: str) -> str:
+    """A reason of :attr:`LedgerImportResult.reasons` (a field label, or 整行), translated."""
+    return translate("LedgerRunPage", reason) if reason == WHOLE_ROW else label_text(reason)
 
 
 class LedgerRunPage(QWizardPage):
@@ -206,9 +215,10 @@ class LedgerRunPage(QWizardPage):
             read=result.rows_read, verb=verb, imported=result.imported, warnings=result.with_warnings,
             dup=result.duplicates, rejected=result.rejected, skipped=result.skipped, blank=result.blank_rows)
         if result.dry_run:
-            text = self.tr("试运行，未写入数据库。") + text
+            text = self.tr("试运行，未写入数据库。{summary}").format(summary=text)
         if result.reasons:
-            reasons = "、".join(self.tr("{field} {n} 行").format(field=f, n=n) for f, n in result.reasons)
+            reasons = self.tr("、", "between the reasons").join(
+                self.tr("{field} {n} 行").format(field=reason_text(f), n=n) for f, n in result.reasons)
             text += self.tr("\n未导入的原因：{reasons}。").format(reasons=reasons)
         if result.report_path is not None:
             text += self.tr("\n报告：{path}").format(path=result.report_path)
@@ -233,7 +243,9 @@ class LedgerRunPage(QWizardPage):
             return
         self.summary_label.setText(self.summary_text(result))
         rejected = () if result.cancelled else result.rejected_rows
-        lines = [f"{where}：{'；'.join(problems)}" for where, problems in rejected[:SHOWN_REJECTED_ROWS]]
+        separator = self.tr("；", "between the problems of a row")
+        lines = [self.tr("{row}：{problems}").format(row=where, problems=separator.join(problems))
+                 for where, problems in rejected[:SHOWN_REJECTED_ROWS]]
         if len(rejected) > SHOWN_REJECTED_ROWS:
             lines.append(self.tr("……另有 {n} 行，见报告").format(n=len(rejected) - SHOWN_REJECTED_ROWS))
         self.details.setPlainText("\n".join(lines))
@@ -246,7 +258,8 @@ class LedgerRunPage(QWizardPage):
     def choose_report_path(self) -> None:
         """Ask where to save the report (QFileDialog)."""
         draft = self._ctx.draft
-        start = str(draft.file.path.with_name(f"{draft.file.path.stem}_导入报告.xlsx")) if draft else ""
+        start = str(draft.file.path.with_name(self.tr("{name}_导入报告.xlsx").format(name=draft.file.path.stem))) \
+            if draft else ""
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("导入报告保存到"), start, self.tr("Excel 工作簿 (*.xlsx)"))
         if path:
             self.report_edit.setText(path if path.lower().endswith(".xlsx") else path + ".xlsx")

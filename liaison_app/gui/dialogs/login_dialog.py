@@ -166,6 +166,6 @@ class AdminSetupDialog(QDialog):
         for field, row in self.rows.items():
             row.set_error(by_field.get(field))
         extra = [m for f, m in by_field.items() if f not in self.rows]
-        text = "；".join(filter(None, [general, *extra]))
+        text = self.tr("；", "between error messages").join(filter(None, [general, *extra]))
         self.general_error.setText(text)
         self.general_error.setVisible(bool(text))

@@ -260,7 +260,7 @@ class MonthlyReportDialog(PdfDialog):
         self.point_combo.setObjectName("report_point")
         self.point_combo.addItem(self.tr("全部联系点"), None)
         for point in core.points.all():
-            self.point_combo.addItem(f"{point.name}（{point.code}）", point.code)
+            self.point_combo.addItem(self.tr("{name}（{code}）").format(name=point.name, code=point.code), point.code)
         self.options.addRow(self.tr("统计月份"), self.month_combo)
         self.options.addRow(self.tr("联系点"), self.point_combo)
         self.month_combo.sig_period_changed.connect(lambda _p: self.propose_path())
@@ -270,7 +270,7 @@ class MonthlyReportDialog(PdfDialog):
     def suggested_name(self) -> str:
         """``月度工作报告_ZN-NA_2026-11.pdf`` (``全部`` for all points)."""
         code = self.point_combo.currentData() or self.tr("全部")
-        return safe_file_name(f"{self.tr('月度工作报告')}_{code}_{self.month_combo.period()}.pdf")
+        return safe_file_name(self.tr("月度工作报告_{code}_{month}.pdf").format(code=code, month=self.month_combo.period()))
 
     def _write(self, path: Path) -> GlyphReport:
         work = self._work()
@@ -319,7 +319,8 @@ class RegistrationPrintDialog(PdfDialog):
         """``来访接待登记表_20261128_0930.pdf`` (no personal data in the name)."""
         moment = clock.from_iso(clock.to_iso(self._record.received_at))
         suffix = self.tr("_隐去个人信息") if self.masked else ""
-        return safe_file_name(f"{self.tr('来访接待登记表')}_{moment:%Y%m%d_%H%M}{suffix}.pdf")
+        return safe_file_name(self.tr("来访接待登记表_{time}{suffix}.pdf").format(time=f"{moment:%Y%m%d_%H%M}",
+                                                                                 suffix=suffix))
 
     def _write(self, path: Path) -> GlyphReport:
         return write_registration(self._core, self._record.id, path, masked=self.masked)
@@ -334,9 +335,11 @@ class CertificateDialog(PdfDialog):
         today = core.now().date()
         self.person_combo = QComboBox(self)
         self.person_combo.setObjectName("certificate_person")
+        self._person_names: dict[str, str] = {}
         for person in core.people.all(role=Role.VOLUNTEER):
             text = person.name if person.active else self.tr("{name}（已停用）").format(name=person.name)
             self.person_combo.addItem(text, person.id)
+            self._person_names[person.id] = person.name
         index = self.person_combo.findData(person_id) if person_id else -1
         self.person_combo.setCurrentIndex(max(index, 0))
         self.start_edit: QDateEdit = date_edit(self)
@@ -371,8 +374,9 @@ class CertificateDialog(PdfDialog):
     def suggested_name(self) -> str:
         """``志愿服务时长证明_张德昇_20260101-20261129.pdf``."""
         start, end = self.period()
-        name = self.person_combo.currentText().split("（")[0]
-        return safe_file_name(f"{self.tr('志愿服务时长证明')}_{name}_{start:%Y%m%d}-{end:%Y%m%d}.pdf")
+        name = self._person_names.get(self.person_combo.currentData(), "")
+        return safe_file_name(self.tr("志愿服务时长证明_{name}_{start}-{end}.pdf").format(
+            name=name, start=f"{start:%Y%m%d}", end=f"{end:%Y%m%d}"))
 
     def _on_options_changed(self, *_args: object) -> None:
         start, end = self.period()

@@ -36,7 +36,8 @@ class PersonForm(RecordForm):
         self._record_id = record_id or new_id()
         self.view: PersonFormView = PersonFormView(self)
         self._install_view(self.view)
-        self.view.point_list.set_choices((p.id, f"{p.name}（{p.court}）") for p in core.points.all())
+        self.view.point_list.set_choices((p.id, self.tr("{name}（{court}）").format(name=p.name, court=p.court))
+                                         for p in core.points.all())
         self._connect()
         if self._base is not None:
             initial = state_from_person(self._base)

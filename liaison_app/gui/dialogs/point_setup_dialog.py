@@ -86,7 +86,9 @@ class PointSetupDialog(QDialog):
             self.show_errors(err.by_field())
             return False
         except UserError as err:  # the code is taken
-            self.show_errors({"code": str(err)} if "编码" in str(err) else {}, general=str(err))
+            message = str(err)
+            about_code = "编码" in message  # i18n-exempt: matched in the core's message, never shown
+            self.show_errors({"code": message} if about_code else {}, general=message)
             return False
         self.show_errors({})
         self._signals.sig_changes_applied.emit(changes)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
+
+from liaison_app.i18n import translate
 
 
 def ask_reason(parent: QWidget, message: str) -> str | None:
@@ -12,9 +13,8 @@ def ask_reason(parent: QWidget, message: str) -> str | None:
     Returns:
         The reason typed (stripped), or None when cancelled or left blank.
     """
-    tr = QCoreApplication.translate
     text, accepted = QInputDialog.getMultiLineText(
-        parent, tr("ReasonPrompt", "需要填写修改原因"),
-        tr("ReasonPrompt", "{message}\n\n原因：").format(message=message))
+        parent, translate("ReasonPrompt", "需要填写修改原因"),
+        translate("ReasonPrompt", "{message}\n\n原因：").format(message=message))
     text = text.strip()
     return text if accepted and text else None

@@ -25,6 +25,7 @@ from liaison_app.errors import SettledPeriodError, UserError, ValidationError
 from liaison_app.gui.dialogs.consultation_form import CloseChoice
 from liaison_app.gui.dialogs.consultation_state import FormState, draft_payload, state_from_draft
 from liaison_app.gui.dialogs.reason_prompt import ask_reason
+from liaison_app.gui.formatting import join_clauses
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.record_form_view import RecordFormView
 from liaison_app.gui.widgets.draft_banner import DraftBanner
@@ -174,7 +175,7 @@ class RecordForm(QDialog):
         unplaced = [msg for field, msg in by_field.items() if field not in rows]
         for field, row in rows.items():
             row.set_error(by_field.get(field))
-        general_text = "；".join(filter(None, [general, *unplaced]))
+        general_text = join_clauses(filter(None, [general, *unplaced]))
         if by_field and not general_text:
             general_text = self.tr("有 {n} 处需要改正，见红字。").format(n=len(by_field))
         self.general_error.setText(general_text)

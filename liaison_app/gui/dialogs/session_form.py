@@ -16,6 +16,8 @@ from liaison_app.domain.records import new_id
 from liaison_app.errors import NotFoundError, UserError
 from liaison_app.gui.dialogs.record_form import RecordForm
 from liaison_app.gui.dialogs.session_state import FormState, session_from_state, state_from_session
+from liaison_app.gui.formatting import join_clauses, join_list, point_text
+from liaison_app.gui.labels import label
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.session_form_view import VIEWS_UNSET, SessionFormView
 from liaison_app.gui.widgets.combos import select_data
@@ -28,7 +30,8 @@ DEFAULT_END = time(10, 30)
 
 
 def person_choice_text(name: str, role_label: str, active: bool) -> str:
-    """``张德昇 · 退休法官志愿者`` (``（已停用）`` appended for deactivated people)."""
+    """``张德昇 · 退休法官志愿者`` (``（已停用）`` appended for deactivated people);
+    ``role_label`` as shown (translated)."""
     text = f"{name} · {role_label}"
     return text if active else translate("EducationSessionForm", "{text}（已停用）").format(text=text)
 
@@ -148,7 +151,7 @@ class EducationSessionForm(RecordForm):
                 self._attachments.append(item)
                 added.append(item)
         self._show_attachments()
-        self.view.rows["attachments"].set_error("；".join(problems) or None)
+        self.view.rows["attachments"].set_error(join_clauses(problems) or None)
         if added:
             self._on_edited()
         return added
@@ -195,11 +198,11 @@ class EducationSessionForm(RecordForm):
     # -- set-up ------------------------------------------------------------------------------
     def _fill_choices(self) -> None:
         for point in self._core.points.all():
-            self.view.point_combo.addItem(f"{point.name}（{point.code}）", point.id)
+            self.view.point_combo.addItem(point_text(point.name, point.code), point.id)
         people = self._core.people.all(active_only=True)
         self._speaker_names.update((p.id, p.name) for p in people)
         self.view.speaker_list.set_choices(
-            (p.id, person_choice_text(p.name, p.role.label, p.active)) for p in people)
+            (p.id, person_choice_text(p.name, label(p.role), p.active)) for p in people)
 
     def _ensure_speakers(self, ids: Sequence[str]) -> None:
         """List deactivated speakers of the record too (their names must still show)."""
@@ -215,7 +218,7 @@ class EducationSessionForm(RecordForm):
             except NotFoundError:
                 continue
             self._speaker_names[person.id] = person.name
-            choices.append((person.id, person_choice_text(person.name, person.role.label, person.active)))
+            choices.append((person.id, person_choice_text(person.name, label(person.role), person.active)))
         self.view.speaker_list.set_choices(choices, checked)
 
     def _new_state(self, default_point_id: str | None) -> FormState:
@@ -258,7 +261,7 @@ class EducationSessionForm(RecordForm):
         """Who is chosen, in order, under the list (the list may hide them below its fold)."""
         chosen = [self._speaker_names.get(i, "?") for i in self.view.speaker_list.checked_ids()]
         if chosen:
-            text = self.tr("已选（按顺序，第一位为主讲人）：{names}").format(names="、".join(chosen))
+            text = self.tr("已选（按顺序，第一位为主讲人）：{names}").format(names=join_list(chosen))
         else:
             text = self.tr("可选多位；按勾选的先后排列，第一位为主讲人。")
         self.view.speaker_summary.setText(text)

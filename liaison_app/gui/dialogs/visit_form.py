@@ -16,7 +16,8 @@ from liaison_app.domain.visits import Activity, VolunteerVisit, hours_of, servic
 from liaison_app.errors import NotFoundError
 from liaison_app.gui.dialogs.record_form import RecordForm
 from liaison_app.gui.dialogs.visit_state import FormState, state_from_visit, visit_from_state
-from liaison_app.gui.formatting import format_received
+from liaison_app.gui.formatting import format_received, point_text
+from liaison_app.gui.labels import label
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.visit_form_view import VisitFormView
 from liaison_app.gui.widgets.combos import select_data
@@ -115,7 +116,7 @@ class VisitForm(RecordForm):
     # -- set-up ------------------------------------------------------------------------------
     def _fill_choices(self) -> None:
         for point in self._core.points.all():
-            self.view.point_combo.addItem(f"{point.name}（{point.code}）", point.id)
+            self.view.point_combo.addItem(point_text(point.name, point.code), point.id)
         for person in self._core.people.volunteers():
             self._add_volunteer(person)
 
@@ -206,10 +207,10 @@ class VisitForm(RecordForm):
         v.consultation_list.set_choices(
             ((c.id, "  ·  ".join(filter(None, [format_received(c.received_at)[11:], mask_name(c.visitor_name),
                                                  self._core.consultations.category_name(c.category_code),
-                                                 c.outcome.label])))
+                                                 label(c.outcome)])))
              for c in consultations), consultation_ids)
         v.session_list.set_choices(
-            ((s.id, f"{s.start_time:%H:%M}–{s.end_time:%H:%M}  ·  {s.form.label}  ·  {s.topic}") for s in sessions),
+            ((s.id, f"{s.start_time:%H:%M}–{s.end_time:%H:%M}  ·  {label(s.form)}  ·  {s.topic}") for s in sessions),
             session_ids)
         v.consultation_list.setVisible(bool(consultations))
         v.no_consultations.setVisible(not consultations)

@@ -8,8 +8,9 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from liaison_app.domain import clock
 from liaison_app.domain.accounts import AccountRole
-from liaison_app.domain.audit import ACTION_LABELS, AuditEntry, describe_changes
-from liaison_app.i18n import QT_TRANSLATE_NOOP
+from liaison_app.domain.audit import ACTION_LABELS, TABLE_LABELS, AuditEntry, describe_changes
+from liaison_app.gui.labels import label
+from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -23,10 +24,49 @@ _HEADERS = (
 )
 COL_CHANGES = 4
 
+# The core's ACTION_LABELS and TABLE_LABELS (domain/audit.py), marked here so lupdate files them;
+# shown through action_text()/table_text(). A label missing here is shown untranslated.
+_CORE_TEXTS = (
+    QT_TRANSLATE_NOOP("AuditTableModel", "新建"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "修改"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "删除"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "恢复"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "查看完整号码"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "导出"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "登录"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "登录失败"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "解锁"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "从备份恢复数据库"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "法律咨询"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "普法宣讲"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "志愿服务"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "人员"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "联系点"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "值班"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "换班请求"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "值班规则"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "节假日表"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "设置"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "账户"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "报送批次"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "审计记录"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "数据库"),
+)
+
+
+def action_text(action: str) -> str:
+    """The shown word of an audit action code (``create`` → 新建), translated."""
+    return translate("AuditTableModel", ACTION_LABELS.get(action, action))
+
+
+def table_text(table: str) -> str:
+    """The shown word of a table name (``consultation`` → 法律咨询), translated."""
+    return translate("AuditTableModel", TABLE_LABELS.get(table, table))
+
 
 def _role_label(code: str) -> str:
     try:
-        return AccountRole(code).label
+        return label(AccountRole(code))
     except ValueError:
         return code
 
@@ -86,8 +126,9 @@ class AuditTableModel(QAbstractTableModel):
                 return None
             at = clock.from_iso(entry.at).astimezone(clock.CHINA_TZ)
             changes = describe_changes(entry.changes)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                changes = changes.replace("；", "\n")  # i18n-exempt: the core's separator in describe_changes()
             values = (f"{at:%Y-%m-%d %H:%M:%S}", entry.user_name, _role_label(entry.user_role),
-                      ACTION_LABELS.get(entry.action, entry.action),
-                      changes.replace("；", "\n") if role == Qt.ItemDataRole.ToolTipRole else changes, entry.note)
+                      action_text(entry.action), changes, entry.note)
             return values[column]
         return None

@@ -9,22 +9,21 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 
 from liaison_app.domain.duty import CalendarDayKind, CalendarOverride
-from liaison_app.domain.people import WEEKDAY_LABELS
+from liaison_app.gui.duty_formatting import weekday_label
 from liaison_app.i18n import QT_TRANSLATE_NOOP
 
 _Index = QModelIndex | QPersistentModelIndex
-_CONTEXT = "CalendarDayTableModel"
 
 COL_DATE, COL_WEEKDAY, COL_KIND, COL_NOTE = range(4)
 HEADERS = (
-    QT_TRANSLATE_NOOP(_CONTEXT, "日期"),
-    QT_TRANSLATE_NOOP(_CONTEXT, "星期"),
-    QT_TRANSLATE_NOOP(_CONTEXT, "休/班"),
-    QT_TRANSLATE_NOOP(_CONTEXT, "说明"),
+    QT_TRANSLATE_NOOP("CalendarDayTableModel", "日期"),
+    QT_TRANSLATE_NOOP("CalendarDayTableModel", "星期"),
+    QT_TRANSLATE_NOOP("CalendarDayTableModel", "休/班"),
+    QT_TRANSLATE_NOOP("CalendarDayTableModel", "说明"),
 )
 KIND_TEXT = {
-    CalendarDayKind.HOLIDAY: QT_TRANSLATE_NOOP(_CONTEXT, "休（放假）"),
-    CalendarDayKind.WORKDAY: QT_TRANSLATE_NOOP(_CONTEXT, "班（调休上班）"),
+    CalendarDayKind.HOLIDAY: QT_TRANSLATE_NOOP("CalendarDayTableModel", "休（放假）"),
+    CalendarDayKind.WORKDAY: QT_TRANSLATE_NOOP("CalendarDayTableModel", "班（调休上班）"),
 }
 DayRole = Qt.ItemDataRole.UserRole + 1
 """Role returning the :class:`CalendarOverride` of a row."""
@@ -70,9 +69,9 @@ class CalendarDayTableModel(QAbstractTableModel):
             if column == COL_DATE:
                 return entry.day.isoformat()
             if column == COL_WEEKDAY:
-                return WEEKDAY_LABELS[entry.day.weekday()]
+                return weekday_label(entry.day.weekday())
             if column == COL_KIND:
-                return QCoreApplication.translate(_CONTEXT, KIND_TEXT[entry.kind])
+                return QCoreApplication.translate("CalendarDayTableModel", KIND_TEXT[entry.kind])
             return entry.note
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == COL_KIND:
             return QColor("#c62828" if entry.kind is CalendarDayKind.HOLIDAY else "#1f5fa8")
@@ -83,4 +82,6 @@ class CalendarDayTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return QCoreApplication.translate(_CONTEXT, HEADERS[section]) if 0 <= section < len(HEADERS) else None
+        if not 0 <= section < len(HEADERS):
+            return None
+        return QCoreApplication.translate("CalendarDayTableModel", HEADERS[section])

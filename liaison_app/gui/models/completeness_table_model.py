@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from liaison_app.domain.court import Completeness, CompletenessCell, Submission
 from liaison_app.gui.formatting import OVERDUE_COLOR
+from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
 
 _Index = QModelIndex | QPersistentModelIndex
-_CONTEXT = "CompletenessTableModel"
 
+#: Role returning the :class:`CompletenessCell` (None in the 联系点 column and the rate row).
 CellRole = Qt.ItemDataRole.UserRole + 1
-"""Role returning the :class:`CompletenessCell` (None in the 联系点 column and the rate row)."""
 
 # Late = orange, missing = red (as the summary workbook's 报送情况 sheet), received = green.
 CELL_COLORS: dict[Submission, tuple[str, str] | None] = {
@@ -25,6 +25,39 @@ CELL_COLORS: dict[Submission, tuple[str, str] | None] = {
     Submission.NOT_EXPECTED: None,
 }
 MUTED = "#5f6b7a"
+
+# The core's Submission values (domain/court.py), marked so lupdate files them; see state_text().
+_STATE_TEXTS = (
+    QT_TRANSLATE_NOOP("CompletenessTableModel", "已报送"),
+    QT_TRANSLATE_NOOP("CompletenessTableModel", "迟报"),
+    QT_TRANSLATE_NOOP("CompletenessTableModel", "未报送"),
+    QT_TRANSLATE_NOOP("CompletenessTableModel", "未到期"),
+)
+
+
+def state_text(state: Submission) -> str:
+    """The word of a submission state, translated (``—`` stays as it is)."""
+    return translate("CompletenessTableModel", state.value)
+
+
+def cell_text(cell: CompletenessCell) -> str:
+    """What a grid cell reads, as :meth:`CompletenessCell.text` but translated:
+    ``v2 12-03`` / ``迟报 v1 01-09`` / ``未报送`` / ``未到期`` / ``—``."""
+    if not cell.received:
+        return state_text(cell.state)
+    assert cell.first_exported_at is not None
+    shown = f"v{cell.seq} {cell.first_exported_at:%m-%d}"
+    return late_text(shown) if cell.state is Submission.LATE else shown
+
+
+def late_text(shown: str) -> str:
+    """``迟报 v1 01-09`` for the batch ``shown`` (``v1 01-09``)."""
+    return translate("CompletenessTableModel", "迟报 {batch}").format(batch=shown)
+
+
+def rate_title() -> str:
+    """The title of the last row (报送率)."""
+    return translate("CompletenessTableModel", "报送率（已报/应报）")
 
 
 class CompletenessTableModel(QAbstractTableModel):
@@ -80,7 +113,7 @@ class CompletenessTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if section == 0:
-                return QCoreApplication.translate(_CONTEXT, "联系点")
+                return translate("CompletenessTableModel", "联系点")
             if 1 <= section <= len(self._grid.periods):
                 return self._grid.periods[section - 1]
             return None
@@ -92,11 +125,10 @@ class CompletenessTableModel(QAbstractTableModel):
                 or not 0 <= index.column() < self.columnCount():
             return None
         row, column = index.row(), index.column()
-        tr = QCoreApplication.translate
         if row == len(grid.points):  # the 报送率 row
             if role == Qt.ItemDataRole.DisplayRole:
                 if column == 0:
-                    return tr(_CONTEXT, "报送率（已报/应报）")
+                    return rate_title()
                 received, due = grid.rate(grid.periods[column - 1])
                 return f"{received}/{due}" if due else "—"
             if role == Qt.ItemDataRole.FontRole:
@@ -111,12 +143,13 @@ class CompletenessTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return name or code
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{name}（{code}）\n{court}"
+                return translate("CompletenessTableModel", "{name}（{code}）\n{court}").format(
+                    name=name, code=code, court=court)
             return None
         cell = grid.cell(code, grid.periods[column - 1])
         colors = CELL_COLORS[cell.state]
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell.text()
+            return cell_text(cell)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -131,12 +164,13 @@ class CompletenessTableModel(QAbstractTableModel):
 
     @staticmethod
     def _tooltip(name: str, cell: CompletenessCell) -> str:
-        tr = QCoreApplication.translate
-        lines = [f"{name} {cell.period}：{cell.state.value}",
-                 tr(_CONTEXT, "截止日期 {due}").format(due=cell.due.isoformat())]
+        lines = [translate("CompletenessTableModel", "{name} {period}：{state}").format(
+                     name=name, period=cell.period, state=state_text(cell.state)),
+                 translate("CompletenessTableModel", "截止日期 {due}").format(due=cell.due.isoformat())]
         if cell.received:
             assert cell.first_exported_at is not None and cell.exported_at is not None
-            lines.append(tr(_CONTEXT, "首次导出 {first}；当前批次 v{seq}，导出于 {last}；共收到 {n} 个批次").format(
+            lines.append(translate("CompletenessTableModel",
+                                   "首次导出 {first}；当前批次 v{seq}，导出于 {last}；共收到 {n} 个批次").format(
                 first=f"{cell.first_exported_at:%Y-%m-%d %H:%M}", seq=cell.seq,
                 last=f"{cell.exported_at:%Y-%m-%d %H:%M}", n=cell.batches))
         return "\n".join(lines)

@@ -6,15 +6,14 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from liaison_app.core.exports import MonthExportState
 from liaison_app.gui.formatting import format_period_zh
-from liaison_app.i18n import QT_TRANSLATE_NOOP
+from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
 
 _Index = QModelIndex | QPersistentModelIndex
-_CONTEXT = "ExportMonthTableModel"
 
 StateRole = Qt.ItemDataRole.UserRole + 1
 """Role returning the row's :class:`MonthExportState`."""
@@ -53,10 +52,27 @@ class ExportMonthTableModel(QAbstractTableModel):
 
     (COL_PERIOD, COL_POINT, COL_RECORDS, COL_SEQ, COL_TIME, COL_FILE, COL_CHANGED,
      COL_STATUS) = range(8)
-    HEADERS = tuple(QT_TRANSLATE_NOOP("ExportMonthTableModel", text) for text in (
-        "统计月份", "联系点", "记录数", "上次序号", "上次导出时间", "上次文件名", "之后改动", "状态"))
-    SAMPLES = ("2026年11月", "梧桐树村法官联系点", "记录数", "上次序号", "2026-11-29 10:00",
-               "ZN-NA_2026-11_v12.xlsx", "之后改动", "从未导出（本月未结束）")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ExportMonthTableModel", "统计月份"),
+        QT_TRANSLATE_NOOP("ExportMonthTableModel", "联系点"),
+        QT_TRANSLATE_NOOP("ExportMonthTableModel", "记录数"),
+        QT_TRANSLATE_NOOP("ExportMonthTableModel", "上次序号"),
+        QT_TRANSLATE_NOOP("ExportMonthTableModel", "上次导出时间"),
+        QT_TRANSLATE_NOOP("ExportMonthTableModel", "上次文件名"),
+        QT_TRANSLATE_NOOP("ExportMonthTableModel", "之后改动"),
+        QT_TRANSLATE_NOOP("ExportMonthTableModel", "状态"),
+    )
+
+    @classmethod
+    def samples(cls) -> tuple[str, ...]:
+        """One width sample per column (for :class:`RecordTableView`), in the current language."""
+        def header(column: int) -> str:
+            return translate("ExportMonthTableModel", cls.HEADERS[column])
+
+        return (format_period_zh("2026-11"),
+                "梧桐树村法官联系点",  # i18n-exempt: width sample (a point's name, data)
+                header(cls.COL_RECORDS), header(cls.COL_SEQ), "2026-11-29 10:00", "ZN-NA_2026-11_v12.xlsx",
+                header(cls.COL_CHANGED), translate("ExportMonthTableModel", ExportStatus.RUNNING.value))
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -106,7 +122,7 @@ class ExportMonthTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate(_CONTEXT, self.HEADERS[section]) if 0 <= section < len(self.HEADERS) \
+            return translate("ExportMonthTableModel", self.HEADERS[section]) if 0 <= section < len(self.HEADERS) \
                 else None
         return str(section + 1)
 
@@ -160,19 +176,19 @@ class ExportMonthTableModel(QAbstractTableModel):
             return state.last_file_name or "—"
         if column == self.COL_CHANGED:
             return str(state.changed_since) if state.exported else "—"
-        return QCoreApplication.translate(_CONTEXT, status.value)
+        return translate("ExportMonthTableModel", status.value)
 
     def _tooltip(self, state: MonthExportState, status: ExportStatus) -> str:
-        tr = QCoreApplication.translate
-        lines = [f"{state.point_name}（{state.point_code}）{format_period_zh(state.period)}",
-                 tr(_CONTEXT, "本月记录 {n} 条（含已删除）").format(n=state.records)]
+        lines = [translate("ExportMonthTableModel", "{name}（{code}）{month}").format(
+                     name=state.point_name, code=state.point_code, month=format_period_zh(state.period)),
+                 translate("ExportMonthTableModel", "本月记录 {n} 条（含已删除）").format(n=state.records)]
         if status is ExportStatus.REEXPORT:
-            lines.append(tr(_CONTEXT, "上次导出后有 {n} 条记录新增、修改或删除：请重新导出，序号会加一，"
-                                      "法院汇总时新批次替换旧批次。").format(n=state.changed_since))
+            lines.append(translate("ExportMonthTableModel", "上次导出后有 {n} 条记录新增、修改或删除：请重新导出，序号会加一，"
+                                   "法院汇总时新批次替换旧批次。").format(n=state.changed_since))
         elif status is ExportStatus.UP_TO_DATE:
-            lines.append(tr(_CONTEXT, "上次导出后没有改动，不需要再导出。"))
+            lines.append(translate("ExportMonthTableModel", "上次导出后没有改动，不需要再导出。"))
         elif status is ExportStatus.NEVER:
-            lines.append(tr(_CONTEXT, "这个月已结束，还没有导出报送文件。"))
+            lines.append(translate("ExportMonthTableModel", "这个月已结束，还没有导出报送文件。"))
         else:
-            lines.append(tr(_CONTEXT, "本月还没结束，月底后再导出；需要时也可以先导出。"))
+            lines.append(translate("ExportMonthTableModel", "本月还没结束，月底后再导出；需要时也可以先导出。"))
         return "\n".join(lines)

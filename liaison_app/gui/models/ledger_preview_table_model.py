@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from liaison_app.core.ledger_import import LedgerPreview
 from liaison_app.exchange.ledger.preview import CellPreview, PreviewRow, RowStatus
+from liaison_app.gui.labels import label, label_text
+from liaison_app.i18n import translate
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -32,8 +34,8 @@ RowRole = Qt.ItemDataRole.UserRole + 1
 """The :class:`PreviewRow` of the row (any column)."""
 StatusRole = Qt.ItemDataRole.UserRole + 2
 """The row's :class:`RowStatus` (any column)."""
+#: The :class:`CellPreview` objects of a field column (a tuple; 备注 may span several columns).
 CellsRole = Qt.ItemDataRole.UserRole + 3
-"""The :class:`CellPreview` objects of a field column (a tuple; 备注 may span several columns)."""
 
 ERROR_COLOR = "#c62828"
 WARNING_COLOR = "#b45309"
@@ -107,7 +109,7 @@ class LedgerPreviewTableModel(QAbstractTableModel):
         if section == COL_WHERE:
             return self.tr("位置")
         if FIRST_FIELD_COLUMN <= section < self.columnCount():
-            return self._fields[section - FIRST_FIELD_COLUMN][1]
+            return label_text(self._fields[section - FIRST_FIELD_COLUMN][1])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -130,7 +132,7 @@ class LedgerPreviewTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.tr("{sheet} 第{row}行").format(sheet=row.sheet, row=row.row_number)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return html.escape(row.where)
+                return html.escape(where_text(row))
             return self._row_background(row, role)
         if not FIRST_FIELD_COLUMN <= column < self.columnCount():
             return None
@@ -212,7 +214,17 @@ class ProblemRowsFilterModel(QSortFilterProxyModel):
 
 # -- texts (module functions so the wizard and tests can reuse them) ---------------------------
 def _status_text(status: RowStatus) -> str:
-    return {RowStatus.WARNING: "有提示"}.get(status, status.label)
+    if status is RowStatus.WARNING:
+        return translate("LedgerPreviewTableModel", "有提示")
+    return label(status)
+
+
+def where_text(row: PreviewRow) -> str:
+    """``工作表“3月”第5行（序号3）`` as :attr:`PreviewRow.where`, translated."""
+    if row.seq:
+        return translate("LedgerPreviewTableModel", "工作表“{sheet}”第{row}行（序号{seq}）").format(
+            sheet=row.sheet, row=row.row_number, seq=row.seq)
+    return translate("LedgerPreviewTableModel", "工作表“{sheet}”第{row}行").format(sheet=row.sheet, row=row.row_number)
 
 
 def _shown(cell: CellPreview) -> str:
@@ -227,40 +239,57 @@ def _worst(cells: tuple[CellPreview, ...]) -> str:
 def cell_tooltip(cells: tuple[CellPreview, ...]) -> str:
     """Rich-text tooltip of a field cell: 原文 → 导入为, then notes, warnings and errors."""
     parts: list[str] = []
+    empty = translate("LedgerPreviewTableModel", "（空）", "an empty ledger cell")
     for cell in cells:
         raw, shown = html.escape(cell.raw), html.escape(cell.shown)
         if not (raw or shown or cell.notes or cell.warnings or cell.errors):
             continue
-        head = f"<b>{html.escape(cell.label)}</b>（{cell.column}列）"
+        head = translate("LedgerPreviewTableModel", "<b>{field}</b>（{column}列）").format(
+            field=html.escape(label_text(cell.label)), column=cell.column)
         if cell.errors:
-            head += f"<br>原文：{raw or '（空）'}"
+            head += translate("LedgerPreviewTableModel", "<br>原文：{raw}").format(raw=raw or empty)
         elif raw != shown:
-            head += f"<br>原文：{raw or '（空）'} → 导入为：{shown or '（空）'}"
+            head += translate("LedgerPreviewTableModel", "<br>原文：{raw} → 导入为：{shown}").format(
+                raw=raw or empty, shown=shown or empty)
         elif raw:
-            head += f"<br>导入为：{shown}"
+            head += translate("LedgerPreviewTableModel", "<br>导入为：{shown}").format(shown=shown)
         lines = [head]
         lines += [f"· {html.escape(m)}" for m in cell.notes]
-        lines += [f"<span style='color:{WARNING_COLOR}'>提示：{html.escape(m)}</span>" for m in cell.warnings]
-        lines += [f"<span style='color:{ERROR_COLOR}'>错误：{html.escape(m)}</span>" for m in cell.errors]
+        lines += [_warning_line(html.escape(m)) for m in cell.warnings]
+        lines += [_error_line(html.escape(m)) for m in cell.errors]
         parts.append("<br>".join(lines))
     return "<br><br>".join(parts)
+
+
+def _warning_line(message: str) -> str:
+    text = translate("LedgerPreviewTableModel", "提示：{message}").format(message=message)
+    return f"<span style='color:{WARNING_COLOR}'>{text}</span>"
+
+
+def _error_line(message: str) -> str:
+    text = translate("LedgerPreviewTableModel", "错误：{message}").format(message=message)
+    return f"<span style='color:{ERROR_COLOR}'>{text}</span>"
+
+
+def _field_message(cell: CellPreview, message: str) -> str:
+    """``字段：说明`` of a cell's message (HTML-escaped)."""
+    return translate("LedgerPreviewTableModel", "{field}：{message}").format(
+        field=html.escape(label_text(cell.label)), message=html.escape(message))
 
 
 def row_tooltip(row: PreviewRow) -> str:
     """Rich-text tooltip of the status cell: status, the row's own messages, then every
     problem of its cells (so the whole row can be judged from one place)."""
-    lines = [f"<b>{html.escape(row.status.label)}</b> — {html.escape(row.where)}"]
+    lines = [f"<b>{html.escape(label(row.status))}</b> — {html.escape(where_text(row))}"]
     for reason in (row.skipped, row.duplicate):
         if reason:
             lines.append(html.escape(reason))
     lines += [f"· {html.escape(m)}" for m in row.notes]
-    lines += [f"<span style='color:{WARNING_COLOR}'>提示：{html.escape(m)}</span>" for m in row.warnings]
-    lines += [f"<span style='color:{ERROR_COLOR}'>错误：{html.escape(m)}</span>" for m in row.errors]
+    lines += [_warning_line(html.escape(m)) for m in row.warnings]
+    lines += [_error_line(html.escape(m)) for m in row.errors]
     for cell in row.cells:
-        lines += [f"<span style='color:{ERROR_COLOR}'>{html.escape(cell.label)}：{html.escape(m)}</span>"
-                  for m in cell.errors]
-        lines += [f"<span style='color:{WARNING_COLOR}'>{html.escape(cell.label)}：{html.escape(m)}</span>"
-                  for m in cell.warnings]
+        lines += [f"<span style='color:{ERROR_COLOR}'>{_field_message(cell, m)}</span>" for m in cell.errors]
+        lines += [f"<span style='color:{WARNING_COLOR}'>{_field_message(cell, m)}</span>" for m in cell.warnings]
     return "<br>".join(lines)
 
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from liaison_app.core.court import FileResult, MergeOutcome, MergeReport
 from liaison_app.exchange.batch_format import DATA_SHEETS
 from liaison_app.gui.formatting import OVERDUE_COLOR
-from liaison_app.i18n import QT_TRANSLATE_NOOP
+from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
 
 _Index = QModelIndex | QPersistentModelIndex
-_CONTEXT = "MergeResultTableModel"
 
 ResultRole = Qt.ItemDataRole.UserRole + 1
 """Role returning the row's :class:`FileResult`."""
@@ -29,6 +28,22 @@ OUTCOME_COLORS = {
 }
 REJECTED_BACKGROUND = "#fdecea"
 
+# The core's MergeOutcome labels and dry-run labels (core/court.py), marked so lupdate files
+# them; the 结果 column shows them translated (one missing here is shown untranslated).
+_OUTCOME_TEXTS = (
+    QT_TRANSLATE_NOOP("MergeResultTableModel", "已汇总"),
+    QT_TRANSLATE_NOOP("MergeResultTableModel", "可汇总"),
+    QT_TRANSLATE_NOOP("MergeResultTableModel", "已汇总（替换旧批次）"),
+    QT_TRANSLATE_NOOP("MergeResultTableModel", "可汇总（将替换旧批次）"),
+    QT_TRANSLATE_NOOP("MergeResultTableModel", "重复，已跳过"),
+    QT_TRANSLATE_NOOP("MergeResultTableModel", "重复，将跳过"),
+    QT_TRANSLATE_NOOP("MergeResultTableModel", "拒收"),
+    QT_TRANSLATE_NOOP("MergeResultTableModel", "将拒收"),
+    QT_TRANSLATE_NOOP("MergeResultTableModel", "汇总失败"),
+    QT_TRANSLATE_NOOP("MergeResultTableModel", "已取消，未汇总"),
+    QT_TRANSLATE_NOOP("MergeResultTableModel", "已取消"),
+)
+
 
 class MergeResultTableModel(QAbstractTableModel):
     """Columns: 文件, 结果, 联系点, 统计月份, 序号, one row count per data sheet, 说明.
@@ -41,10 +56,25 @@ class MergeResultTableModel(QAbstractTableModel):
     COL_FILE, COL_OUTCOME, COL_POINT, COL_PERIOD, COL_SEQ = range(5)
     COL_COUNTS = tuple(range(5, 5 + len(DATA_SHEETS)))
     COL_NOTE = 5 + len(DATA_SHEETS)
-    HEADERS = tuple(QT_TRANSLATE_NOOP("MergeResultTableModel", text) for text in (
-        "文件", "结果", "联系点", "统计月份", "序号", "法律咨询", "普法宣讲", "志愿服务", "值班表", "说明"))
-    SAMPLES = ("ZN-NA_2026-11_v1.xlsx", "已汇总（替换旧批次）", "梧桐树村法官联系点", "2026-11", "v12",
-               "9999", "9999", "9999", "9999", "说明")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("MergeResultTableModel", "文件"),
+        QT_TRANSLATE_NOOP("MergeResultTableModel", "结果"),
+        QT_TRANSLATE_NOOP("MergeResultTableModel", "联系点"),
+        QT_TRANSLATE_NOOP("MergeResultTableModel", "统计月份"),
+        QT_TRANSLATE_NOOP("MergeResultTableModel", "序号"),
+        QT_TRANSLATE_NOOP("MergeResultTableModel", "法律咨询"),
+        QT_TRANSLATE_NOOP("MergeResultTableModel", "普法宣讲"),
+        QT_TRANSLATE_NOOP("MergeResultTableModel", "志愿服务"),
+        QT_TRANSLATE_NOOP("MergeResultTableModel", "值班表"),
+        QT_TRANSLATE_NOOP("MergeResultTableModel", "说明"),
+    )
+
+    @classmethod
+    def samples(cls) -> tuple[str, ...]:
+        """One width sample per column (for :class:`RecordTableView`), in the current language."""
+        return ("ZN-NA_2026-11_v1.xlsx", translate("MergeResultTableModel", "已汇总（替换旧批次）"),
+                "梧桐树村法官联系点",  # i18n-exempt: width sample (a point's name, data)
+                "2026-11", "v12", "9999", "9999", "9999", "9999", translate("MergeResultTableModel", "说明"))
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -80,7 +110,7 @@ class MergeResultTableModel(QAbstractTableModel):
 
     def _label(self, result: FileResult) -> str:
         assert self._report is not None
-        return self._report.label(result)
+        return translate("MergeResultTableModel", self._report.label(result))
 
     # -- Qt model interface ----------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt default)
@@ -98,12 +128,12 @@ class MergeResultTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
                 and section in self.COL_COUNTS:
-            return QCoreApplication.translate(_CONTEXT, "工作表“{sheet}”的数据行数").format(
+            return translate("MergeResultTableModel", "工作表“{sheet}”的数据行数").format(
                 sheet=DATA_SHEETS[section - self.COL_COUNTS[0]])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate(_CONTEXT, self.HEADERS[section]) if 0 <= section < len(self.HEADERS) \
+            return translate("MergeResultTableModel", self.HEADERS[section]) if 0 <= section < len(self.HEADERS) \
                 else None
         return str(section + 1)
 
@@ -151,6 +181,6 @@ class MergeResultTableModel(QAbstractTableModel):
             return "" if count is None else str(count)
         lines = result.explanation().splitlines()
         if not lines and result.outcome is MergeOutcome.CANCELLED:
-            return QCoreApplication.translate(_CONTEXT, "未处理")
-        more = QCoreApplication.translate(_CONTEXT, "（另有 {n} 条，见下方详情）").format(n=len(lines) - 1)
+            return translate("MergeResultTableModel", "未处理")
+        more = translate("MergeResultTableModel", "（另有 {n} 条，见下方详情）").format(n=len(lines) - 1)
         return lines[0] + (more if len(lines) > 1 else "") if lines else ""

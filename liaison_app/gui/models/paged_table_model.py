@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,11 +27,11 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 class PagedTableModel(QAbstractTableModel):
     """Records matching a filter, ``PAGE_SIZE`` rows at a time, sorted in SQL.
 
-    Subclasses set ``CONTEXT`` (translation context), ``HEADERS`` (column id → untranslated
-    title), ``SORT_KEYS`` (column id → storage sort key; columns without one do not sort),
-    implement :meth:`_fetch`, :meth:`_count`, :meth:`_display`, optionally :meth:`_sort_value`,
-    :meth:`_alignment`, :meth:`_tooltip`, and call :meth:`refresh` at the end of ``__init__``.
-    Records need an ``id`` attribute.
+    Subclasses set ``HEADERS`` (column id → untranslated title, marked with
+    ``QT_TRANSLATE_NOOP("<subclass name>", …)``), ``SORT_KEYS`` (column id → storage sort key;
+    columns without one do not sort), implement :meth:`_fetch`, :meth:`_count`, :meth:`_display`,
+    optionally :meth:`_header`, :meth:`_sort_value`, :meth:`_alignment`, :meth:`_tooltip`, and
+    call :meth:`refresh` at the end of ``__init__``. Records need an ``id`` attribute.
 
     Args:
         columns: column ids in display order.
@@ -42,7 +41,6 @@ class PagedTableModel(QAbstractTableModel):
     """
 
     PAGE_SIZE = 200
-    CONTEXT = "PagedTableModel"
     HEADERS: dict[int, str] = {}
     SORT_KEYS: dict[int, str] = {}
 
@@ -66,6 +64,12 @@ class PagedTableModel(QAbstractTableModel):
 
     def _display(self, record: R, column: int) -> str:
         raise NotImplementedError
+
+    def _header(self, column: int) -> str:
+        """Translated title of column id ``column``. ``tr()`` of a PySide subclass looks in the
+        context of the subclass's name first, where its ``HEADERS`` are marked; subclasses may
+        translate with their literal context instead."""
+        return self.tr(self.HEADERS[column])
 
     def _sort_value(self, record: R, column: int) -> Any:
         return self._display(record, column)
@@ -189,7 +193,7 @@ class PagedTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self._columns):
-                return QCoreApplication.translate(self.CONTEXT, self.HEADERS[self._columns[section]])
+                return self._header(self._columns[section])
             return None
         return str(section + 1)
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from liaison_app.core.people import PeopleService
 from liaison_app.domain.identity import mask_phone
 from liaison_app.domain.people import Person, PersonFilter
+from liaison_app.gui.labels import label
 from liaison_app.gui.models.paged_table_model import PagedTableModel
 from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -23,7 +24,6 @@ COL_ACTIVE = 5
 
 LIST_COLUMNS = (COL_NAME, COL_ROLE, COL_PHONE, COL_FORMER, COL_POINTS, COL_ACTIVE)
 
-_CONTEXT = "PersonTableModel"
 INACTIVE_COLOR = "#8a94a3"
 
 
@@ -38,7 +38,7 @@ class PersonTableModel(PagedTableModel):
         flt: the initial filter.
     """
 
-    CONTEXT = _CONTEXT
+    CONTEXT = "PersonTableModel"
     HEADERS = {
         COL_NAME: QT_TRANSLATE_NOOP("PersonTableModel", "姓名"),
         COL_ROLE: QT_TRANSLATE_NOOP("PersonTableModel", "身份"),
@@ -79,16 +79,17 @@ class PersonTableModel(PagedTableModel):
         if column == COL_NAME:
             return record.name
         if column == COL_ROLE:
-            return record.role.label
+            return label(record.role)
         if column == COL_PHONE:
             return mask_phone(record.phone)
         if column == COL_FORMER:
             return " ".join(filter(None, [record.former_court, record.post]))
         if column == COL_POINTS:
             names = sorted(self._point_names[p] for p in record.point_ids if p in self._point_names)
-            return "、".join(names)
+            return translate("PersonTableModel", "、").join(names)
         if column == COL_ACTIVE:
-            return translate(_CONTEXT, "在岗") if record.active else translate(_CONTEXT, "已停用")
+            return (translate("PersonTableModel", "在岗") if record.active
+                    else translate("PersonTableModel", "已停用"))
         return ""
 
     def _sort_value(self, record: Person, column: int) -> Any:

@@ -16,15 +16,18 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from liaison_app.domain.duty import DutyShift, ShiftState
-from liaison_app.domain.people import WEEKDAY_LABELS, HalfDay
+from liaison_app.domain.people import HalfDay
 from liaison_app.domain.roster import DayInfo, Gap, Problem, RosterView
 from liaison_app.gui.duty_formatting import (
     day_description,
     day_mark,
+    leave_suffix,
     missing_text,
     slot_label,
     unseen_text,
+    weekday_label,
 )
+from liaison_app.gui.labels import label
 from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
 
 ROWS_PER_WEEK = 3
@@ -33,8 +36,15 @@ HALF_OF_ROW = {ROW_AM: HalfDay.AM, ROW_PM: HalfDay.PM}
 ROW_OF_HALF = {HalfDay.AM: ROW_AM, HalfDay.PM: ROW_PM}
 CellRole = Qt.ItemDataRole.UserRole + 1
 
-_CONTEXT = "RosterTableModel"
-_HALF_HEADERS = {ROW_AM: QT_TRANSLATE_NOOP(_CONTEXT, "上午"), ROW_PM: QT_TRANSLATE_NOOP(_CONTEXT, "下午")}
+# Row headers (short: the header column is narrow).
+_HALF_HEADERS = {ROW_AM: QT_TRANSLATE_NOOP("RosterTableModel", "上午"),
+                 ROW_PM: QT_TRANSLATE_NOOP("RosterTableModel", "下午")}
+
+
+def half_header(row: int) -> str:
+    """The translated row header of a 上午/下午 row (``row`` in a week: ROW_AM/ROW_PM), else empty."""
+    text = _HALF_HEADERS.get(row)
+    return translate("RosterTableModel", text) if text else ""
 
 
 @dataclass(frozen=True)
@@ -102,7 +112,7 @@ class RosterCell:
             mark = day_mark(self.info) if self.info else ""
             name = self.info.name if self.info and mark else ""
             return " ".join(part for part in (str(self.day.day), mark, name) if part)
-        return "、".join(e.text for e in self.entries)
+        return translate("RosterTableModel", "、").join(e.text for e in self.entries)
 
 
 class RosterTableModel(QAbstractTableModel):
@@ -183,25 +193,29 @@ class RosterTableModel(QAbstractTableModel):
             for shift in sorted(slot.shifts, key=lambda s: (order[s.state], view.names.get(s.person_id, ""))):
                 name = view.names.get(shift.person_id, "?")
                 problems = slot.problems_of(shift.id)
-                text = name + translate(_CONTEXT, "(假)") if shift.state is ShiftState.LEAVE else name
+                text = name + leave_suffix() if shift.state is ShiftState.LEAVE else name
                 entries.append(CellEntry(text, shift, problems, mine=shift.person_id == person_id))
-                lines.append(translate(_CONTEXT, "{name}：{state}").format(name=name, state=shift.state.label))
+                lines.append(translate("RosterTableModel", "{name}：{state}").format(name=name,
+                                                                                    state=label(shift.state)))
                 lines.extend("  ⚠ " + p.message for p in problems)
                 if shift.note:
-                    lines.append(translate(_CONTEXT, "  备注：{note}").format(note=shift.note))
+                    lines.append(translate("RosterTableModel", "  备注：{note}").format(note=shift.note))
             if slot.missing:
                 entries.append(CellEntry(missing_text(slot.missing), missing=slot.missing, takeable=takeable,
                                          past=day < self._today))
                 reason = gap.message if gap else ""
-                line = translate(_CONTEXT, "缺{n}人").format(n=slot.missing)
-                lines.append(line + (translate(_CONTEXT, "：{reason}").format(reason=reason) if reason else ""))
+                line = translate("RosterTableModel", "缺{n}人").format(n=slot.missing)
+                lines.append(line + (translate("RosterTableModel", "：{reason}").format(reason=reason) if reason else ""))
                 if takeable:
-                    lines.append(translate(_CONTEXT, "您可以领取这一班"))
+                    lines.append(translate("RosterTableModel", "您可以领取这一班"))
             if not slot.seats and not slot.shifts:
-                why = f"{info.name or info.kind.label}，" if info and info.kind.is_day_off else ""
-                lines.append(translate(_CONTEXT, "{why}按值班规则这个时段不值班").format(why=why))
+                if info and info.kind.is_day_off:
+                    lines.append(translate("RosterTableModel", "{why}，按值班规则这个时段不值班").format(
+                        why=info.name or label(info.kind)))
+                else:
+                    lines.append(translate("RosterTableModel", "按值班规则这个时段不值班"))
         if unseen:
-            lines.append(translate(_CONTEXT, "志愿者改动（未查看）："))
+            lines.append(translate("RosterTableModel", "志愿者改动（未查看）："))
             lines.extend("  " + text for text in unseen)
         return RosterCell(day, half, info, slot.seats if slot else 0, tuple(entries), gap, unseen, is_today,
                           "\n".join(lines))
@@ -268,8 +282,7 @@ class RosterTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return WEEKDAY_LABELS[section] if 0 <= section < 7 else None
+            return weekday_label(section) if 0 <= section < 7 else None
         if 0 <= section < self.rowCount():
-            text = _HALF_HEADERS.get(section % ROWS_PER_WEEK)
-            return translate(_CONTEXT, text) if text else ""
+            return half_header(section % ROWS_PER_WEEK)
         return None

@@ -9,6 +9,8 @@ from PySide6.QtCore import QObject
 
 from liaison_app.core.sessions import SessionService
 from liaison_app.domain.education import EducationSession, SessionFilter, SessionForm
+from liaison_app.gui.formatting import join_clauses, join_list
+from liaison_app.gui.labels import label
 from liaison_app.gui.models.paged_table_model import PagedTableModel
 from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -23,14 +25,17 @@ COL_AUDIENCE = 7
 
 LIST_COLUMNS = (COL_DATE, COL_TIME, COL_POINT, COL_FORM, COL_TOPIC, COL_PLACE, COL_SPEAKERS, COL_AUDIENCE)
 
-_CONTEXT = "SessionTableModel"
+
+def online_views_text(views: int) -> str:
+    """``线上观看1280人次``."""
+    return translate("SessionTableModel", "线上观看{n}人次").format(n=views)
 
 
 def audience_text(session: EducationSession) -> str:
     """``46人``; online sessions ``线上观看1280人次`` (plus people present, if any)."""
-    present = translate(_CONTEXT, "{n}人").format(n=session.audience)
+    present = translate("SessionTableModel", "{n}人").format(n=session.audience)
     if session.form is SessionForm.ONLINE:
-        online = translate(_CONTEXT, "线上观看{n}人次").format(n=session.views or 0)
+        online = online_views_text(session.views or 0)
         return f"{present} + {online}" if session.audience else online
     return present
 
@@ -46,7 +51,6 @@ class SessionTableModel(PagedTableModel):
         flt: the initial filter.
     """
 
-    CONTEXT = _CONTEXT
     HEADERS = {
         COL_DATE: QT_TRANSLATE_NOOP("SessionTableModel", "日期"),
         COL_TIME: QT_TRANSLATE_NOOP("SessionTableModel", "时间"),
@@ -88,7 +92,10 @@ class SessionTableModel(PagedTableModel):
 
     def speakers_text(self, session: EducationSession) -> str:
         """Speaker names in the order given, ``、``-separated."""
-        return "、".join(self._person_names.get(pid, "?") for pid in session.speaker_ids)
+        return join_list(self._person_names.get(pid, "?") for pid in session.speaker_ids)
+
+    def _header(self, column: int) -> str:
+        return translate("SessionTableModel", self.HEADERS[column])
 
     def _fetch(self, flt: SessionFilter, sort: str, descending: bool, offset: int,
                limit: int) -> list[EducationSession]:
@@ -105,7 +112,7 @@ class SessionTableModel(PagedTableModel):
         if column == COL_POINT:
             return self._point_names.get(record.point_id, "")
         if column == COL_FORM:
-            return record.form.label
+            return label(record.form)
         if column == COL_TOPIC:
             return record.topic
         if column == COL_PLACE:
@@ -127,5 +134,5 @@ class SessionTableModel(PagedTableModel):
         if column in (COL_TOPIC, COL_PLACE, COL_SPEAKERS):
             return self._display(record, column)
         if column == COL_AUDIENCE and record.cases:
-            return translate(_CONTEXT, "典型案例：{cases}").format(cases="；".join(record.cases))
+            return translate("SessionTableModel", "典型案例：{cases}").format(cases=join_clauses(record.cases))
         return None

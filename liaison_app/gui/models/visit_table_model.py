@@ -9,8 +9,10 @@ from PySide6.QtCore import QObject, Qt
 
 from liaison_app.core.visits import VisitService
 from liaison_app.domain.visits import Activity, VisitFilter, VolunteerVisit
+from liaison_app.gui.formatting import join_list
+from liaison_app.gui.labels import label
 from liaison_app.gui.models.paged_table_model import PagedTableModel
-from liaison_app.i18n import QT_TRANSLATE_NOOP
+from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
 
 COL_DATE = 0
 COL_VOLUNTEER = 1
@@ -24,7 +26,7 @@ LIST_COLUMNS = (COL_DATE, COL_VOLUNTEER, COL_POINT, COL_TIMES, COL_HOURS, COL_AC
 
 def activities_text(visit: VolunteerVisit) -> str:
     """Activity labels in their fixed order, ``、``-separated."""
-    return "、".join(a.label for a in Activity if a in visit.activities)
+    return join_list(label(a) for a in Activity if a in visit.activities)
 
 
 class VisitTableModel(PagedTableModel):
@@ -39,7 +41,6 @@ class VisitTableModel(PagedTableModel):
         flt: the initial filter.
     """
 
-    CONTEXT = "VisitTableModel"
     HEADERS = {
         COL_DATE: QT_TRANSLATE_NOOP("VisitTableModel", "服务日期"),
         COL_VOLUNTEER: QT_TRANSLATE_NOOP("VisitTableModel", "志愿者"),
@@ -74,6 +75,9 @@ class VisitTableModel(PagedTableModel):
         if person_names is not None:
             self._person_names = dict(person_names)
         self.refresh_display()
+
+    def _header(self, column: int) -> str:
+        return translate("VisitTableModel", self.HEADERS[column])
 
     def _fetch(self, flt: VisitFilter, sort: str, descending: bool, offset: int, limit: int) -> list[VolunteerVisit]:
         return self._service.page(flt, sort=sort, descending=descending, offset=offset, limit=limit)

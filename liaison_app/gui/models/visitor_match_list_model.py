@@ -9,8 +9,22 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from liaison_app.domain.records import VisitorMatch
 from liaison_app.gui.formatting import format_received
+from liaison_app.gui.labels import label
+from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
 
 _Index = QModelIndex | QPersistentModelIndex
+
+#: The reasons ``ConsultationService.similar_visitors`` gives (``VisitorMatch.reason``, Chinese).
+REASONS = (
+    QT_TRANSLATE_NOOP("VisitorMatchListModel", "同一身份证号"),
+    QT_TRANSLATE_NOOP("VisitorMatchListModel", "同一电话"),
+    QT_TRANSLATE_NOOP("VisitorMatchListModel", "同村姓名相近"),
+)
+
+
+def reason_text(reason: str) -> str:
+    """A match reason of the core, translated (an unknown one as it is)."""
+    return translate("VisitorMatchListModel", reason)
 
 MatchRole = Qt.ItemDataRole.UserRole + 1
 """Role returning the :class:`VisitorMatch` of a row."""
@@ -57,9 +71,9 @@ class VisitorMatchListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             who = " · ".join(filter(None, [match.visitor_name, match.village]))
             return "\n".join([
-                f"{format_received(match.received_at)} · {match.reason}",
+                f"{format_received(match.received_at)} · {reason_text(match.reason)}",
                 who,
-                f"{self._category_name(match.category_code)} · {match.outcome.label}",
+                f"{self._category_name(match.category_code)} · {label(match.outcome)}",
             ])
         if role == MatchRole:
             return match

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 from liaison_app.core import Core
 from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
+from liaison_app.domain.enums import Outcome
 from liaison_app.domain.identity import mask_name
 from liaison_app.domain.records import ConsultationFilter, ConsultationListRow
 from liaison_app.gui.dialogs.consultation_form import ConsultationForm
 from liaison_app.gui.dialogs.pdf_dialogs import RegistrationPrintDialog
-from liaison_app.gui.formatting import format_received
+from liaison_app.gui.formatting import format_received, overdue_state_text
+from liaison_app.gui.labels import label
 from liaison_app.gui.models.consultation_table_model import COL_CATEGORY, COL_RECEIVED, ConsultationTableModel
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.undo_commands import DeleteConsultationCommand
@@ -254,8 +256,12 @@ class ConsultationListPage(QWidget):
 
     def _size_columns(self) -> None:
         metrics = self.fontMetrics()
-        samples = ["2026-11-29 09:30", "宁安镇法官联系点", "欧阳**", "138****1234", "梧桐树村",
-                   "机动车交通事故责任纠纷", "转法律援助", "已逾期（30天）"]
+        # Names, villages and categories are shown as typed (Chinese) in every language.
+        samples = ["2026-11-29 09:30",
+                   "宁安镇法官联系点", "欧阳**",  # i18n-exempt: width samples of data shown as typed
+                   "138****1234",
+                   "梧桐树村", "机动车交通事故责任纠纷",  # i18n-exempt: width samples of data shown as typed
+                   label(Outcome.LEGAL_AID), overdue_state_text(30)]
         for column, sample in enumerate(samples[: self.model.columnCount()]):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 28)
         # Category names are the longest text: that column takes the spare width.

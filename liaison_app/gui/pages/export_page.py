@@ -87,7 +87,7 @@ class ExportPage(QWidget):
         set_role(explain, "muted")
 
         self.model = ExportMonthTableModel(self)
-        self.table = RecordTableView(self.model, ExportMonthTableModel.SAMPLES,
+        self.table = RecordTableView(self.model, ExportMonthTableModel.samples(),
                                      stretch_column=ExportMonthTableModel.COL_FILE, parent=self)
         self.table.setSortingEnabled(False)
         self.count_label = QLabel(self)
@@ -193,7 +193,7 @@ class ExportPage(QWidget):
         self.point_combo.clear()
         self.point_combo.addItem(self.tr("全部联系点"), None)
         for point in self._core.points.all():
-            self.point_combo.addItem(f"{point.name}（{point.code}）", point.code)
+            self.point_combo.addItem(self.tr("{name}（{code}）").format(name=point.name, code=point.code), point.code)
         self.point_combo.setCurrentIndex(max(self.point_combo.findData(current), 0))
         self.point_combo.blockSignals(False)
 

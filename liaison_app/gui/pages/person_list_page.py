@@ -50,8 +50,12 @@ class PersonListPage(RecordListPage):
         self.model = PersonTableModel(core.people, point_names=self._point_names(), parent=self)
         self.toggle_button = QPushButton(self.tr("停用"), self)
         self.toggle_button.setObjectName("toggle_active")
-        samples = ["欧阳明珠", "退休法官志愿者", "138****1234", "中宁县人民法院 退休法官",
-                   "宁安镇法官联系点、梧桐树村法官联系点", "已停用"]
+        # Column width samples: names, courts and points are data (not translated); role and
+        # state are UI words.
+        samples = ["欧阳明珠", self.tr("退休法官志愿者"), "138****1234",  # i18n-exempt: width sample (a name)
+                   "中宁县人民法院 退休法官",  # i18n-exempt: width sample (a court and post, data)
+                   "宁安镇法官联系点、梧桐树村法官联系点",  # i18n-exempt: width sample (point names, data)
+                   self.tr("已停用")]
         # Judges first (the storage orders ties by name): the 身份 column carries the indicator.
         self._build(self.tr("人员"), self.tr("＋ 新建人员"), samples, stretch_column=COL_FORMER,
                     sort_column=COL_ROLE, extra_buttons=(self.toggle_button,))
@@ -89,7 +93,7 @@ class PersonListPage(RecordListPage):
         answer = QMessageBox.question(
             self, self.tr("不能删除"),
             self.tr("{message}。\n\n要停用“{name}”吗？停用后不再出现在值班和登记的选择中，已有记录保留。").format(
-                message=message.rstrip("。"), name=person.name),
+                message=message.rstrip("。"), name=person.name),  # i18n-exempt: the core's message's full stop
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -100,8 +104,8 @@ class PersonListPage(RecordListPage):
             self._signals.sig_status_message.emit(str(err))
             return
         self._signals.sig_changes_applied.emit(changes)
-        verb = self.tr("已启用") if active else self.tr("已停用")
-        self._signals.sig_status_message.emit(f"{verb}：{person.name}")
+        text = self.tr("已启用：{name}") if active else self.tr("已停用：{name}")
+        self._signals.sig_status_message.emit(text.format(name=person.name))
 
     def _make_form(self, record_id: str | None) -> PersonForm:
         role = self.filter_bar.filter().role or Role.VOLUNTEER

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu
 from liaison_app.domain.duty import DutyShift, ShiftState
 from liaison_app.domain.people import HalfDay
 from liaison_app.gui.duty_formatting import slot_label
+from liaison_app.gui.labels import label
 
 if TYPE_CHECKING:
     from liaison_app.gui.pages.roster_page import RosterPage
@@ -68,7 +69,8 @@ class RosterMenuBuilder(QObject):
             assign.setToolTip(self.tr("按值班规则这个时段不值班；仍可安排（会标出⚠）"))
         today = page.today()
         for shift in shifts:
-            title = f"{page.person_name(shift.person_id)}（{shift.state.label}）"
+            title = self.tr("{name}（{state}）").format(name=page.person_name(shift.person_id),
+                                                       state=label(shift.state))
             target = self._menu
             if len(shifts) > 1:
                 target = self._menu.addMenu(title)

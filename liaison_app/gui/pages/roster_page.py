@@ -463,8 +463,9 @@ class RosterPage(QWidget):
             title = self.tr("改派给…")
         else:
             title = self.tr("安排值班")
-        dialog = AssignDialog(title, f"{self._view.point.name if self._view else ''}　{slot_label(day, half)}",
-                              candidates, self)
+        heading = self.tr("{point}　{slot}").format(point=self._view.point.name if self._view else "",
+                                                    slot=slot_label(day, half))
+        dialog = AssignDialog(title, heading, candidates, self)
         if shift_id is None:
             dialog.sig_chosen.connect(lambda person_id: self.assign(day, half, person_id))
         else:
@@ -558,10 +559,12 @@ class RosterPage(QWidget):
         if not paths:
             self._status(self.tr("本月还没有可导出的值班。"), "warn")
             return []
+        names = self.tr("、").join(p.name for p in paths[:3])
+        if len(paths) > 3:
+            names = self.tr("{names}等").format(names=names)
         self._status(self.tr("已导出 {n} 个日历文件到 {folder}：{names}。把文件发到手机（微信“文件传输助手”或数据线），"
                              "点开即可加入手机日历，值班前一天晚上8点提醒。").format(
-            n=len(paths), folder=folder, names="、".join(p.name for p in paths[:3]) + ("等" if len(paths) > 3 else "")),
-            "ok")
+            n=len(paths), folder=folder, names=names), "ok")
         return paths
 
     # -- the menu -----------------------------------------------------------------------------------
@@ -604,7 +607,7 @@ class RosterPage(QWidget):
             self._status(self.tr("{done}。请注意：\n{why}").format(done=done_text, why=why),
                          "warn")
         else:
-            self._status(done_text + self.tr("。"), "ok")
+            self._status(self.tr("{done}。").format(done=done_text), "ok")
 
     @staticmethod
     def _problem_lines(problems: tuple[Problem, ...]) -> str:
@@ -629,7 +632,8 @@ class RosterPage(QWidget):
         if point_id is None:
             lines.append(self.tr("尚未设置联系点，请先在首页设置联系点。"))
         elif view is not None:
-            lines.extend(w + self.tr("可点上方“值班规则…”按钮设置。") if "尚未设置值班规则" in w else w
+            no_pattern = "尚未设置值班规则"  # i18n-exempt: matched against the core's warning text
+            lines.extend(self.tr("{warning}可点上方“值班规则…”按钮设置。").format(warning=w) if no_pattern in w else w
                          for w in view.warnings)
             if not self._core.people.volunteers(point_id):
                 lines.append(self.tr("本联系点还没有志愿者：请先在“人员”页添加退休法官志愿者，并勾选本联系点。"))
@@ -641,7 +645,9 @@ class RosterPage(QWidget):
         if not unseen:
             self.unseen_bar.hide()
             return
-        listed = "；".join(unseen_text(s, names) for s in unseen[:3]) + (self.tr(" 等") if len(unseen) > 3 else "")
+        listed = self.tr("；").join(unseen_text(s, names) for s in unseen[:3])
+        if len(unseen) > 3:
+            listed = self.tr("{listed} 等").format(listed=listed)
         text = self.tr("{n} 处志愿者改动未查看（黄框）：{listed}")
         self.unseen_label.setText(text.format(n=len(unseen), listed=listed))
         self.unseen_label.setToolTip("\n".join(unseen_text(s, names) for s in unseen))

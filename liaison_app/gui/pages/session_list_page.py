@@ -7,9 +7,11 @@ from PySide6.QtWidgets import QWidget
 
 from liaison_app.core import Core
 from liaison_app.domain import clock
-from liaison_app.domain.education import EducationSession
+from liaison_app.domain.education import EducationSession, SessionForm
 from liaison_app.gui.dialogs.session_form import EducationSessionForm
-from liaison_app.gui.models.session_table_model import COL_DATE, COL_TOPIC, SessionTableModel
+from liaison_app.gui.formatting import join_list
+from liaison_app.gui.labels import label
+from liaison_app.gui.models.session_table_model import COL_DATE, COL_TOPIC, SessionTableModel, online_views_text
 from liaison_app.gui.pages.record_list_page import RecordListPage
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.undo_commands import SoftDeleting
@@ -33,8 +35,13 @@ class SessionListPage(RecordListPage):
         self.filter_bar.set_points(core.points.all())
         self.model = SessionTableModel(core.sessions, point_names=self._point_names(),
                                        person_names=self._person_names(), parent=self)
-        samples = ["2026-11-29", "09:30–11:00", "宁安镇法官联系点", "巡回审判/庭审观摩", "婚姻家庭纠纷以案说法",
-                   "宁安村村委会会议室", "张德昇、马建国", "线上观看1280人次"]
+        # Points, topics, places and names are shown as typed (Chinese) in every language.
+        samples = ["2026-11-29", "09:30–11:00",
+                   "宁安镇法官联系点",  # i18n-exempt: width sample of data shown as typed
+                   label(SessionForm.CIRCUIT_TRIAL),
+                   "婚姻家庭纠纷以案说法", "宁安村村委会会议室",  # i18n-exempt: width samples of data shown as typed
+                   join_list(["张德昇", "马建国"]),  # i18n-exempt: width sample of names shown as typed
+                   online_views_text(1280)]
         self._build(self.tr("普法宣讲"), self.tr("＋ 新建宣讲"), samples, stretch_column=COL_TOPIC,
                     sort_column=COL_DATE, search_edit=self.filter_bar.search_edit)
 

@@ -23,10 +23,11 @@ from liaison_app.core.dashboard import TREND_MONTHS, dashboard
 from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.education import SessionFilter
-from liaison_app.domain.enums import FollowUpState
+from liaison_app.domain.enums import FollowUpState, Outcome
 from liaison_app.domain.records import ConsultationFilter
 from liaison_app.domain.visits import VisitFilter
-from liaison_app.gui.formatting import format_period_zh
+from liaison_app.gui.formatting import format_period_zh, join_list, overdue_days_text
+from liaison_app.gui.labels import label
 from liaison_app.gui.models.consultation_table_model import (
     COL_CATEGORY,
     OVERDUE_COLUMNS,
@@ -158,9 +159,13 @@ class StartPage(QWidget):
         header = self.overdue_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = self.fontMetrics()
-        for column, sample in enumerate(["2026-11-20（逾期30天）", "2026-11-29 09:30", "宁安镇法官联系点",
-                                         "欧阳**", "138****1234",
-                                         "梧桐树村", "机动车交通事故责任纠纷", "转法律援助"]):
+        # Names, villages and categories are shown as typed (Chinese) in every language.
+        samples = ["2026-11-20" + overdue_days_text(30), "2026-11-29 09:30",
+                   "宁安镇法官联系点", "欧阳**",  # i18n-exempt: width samples of data shown as typed
+                   "138****1234",
+                   "梧桐树村", "机动车交通事故责任纠纷",  # i18n-exempt: width samples of data shown as typed
+                   label(Outcome.LEGAL_AID)]
+        for column, sample in enumerate(samples):
             self.overdue_table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 28)
         header.setSectionResizeMode(self.overdue_model.column_of(COL_CATEGORY), QHeaderView.ResizeMode.Stretch)
         self.no_overdue_label = QLabel(self.tr("没有逾期未回访的咨询。"), self)
@@ -220,7 +225,8 @@ class StartPage(QWidget):
         figures = self._core.consultations.month_figures(self._period)
         overview = self._core.overview(self._period)
         self.month_label.setText(self.tr("本月情况（{month}，全部联系点）").format(month=format_period_zh(self._period)))
-        formula = overview.service_persons_formula
+        formula = self.tr("咨询 {consultations} 人次 + 宣讲受众 {audience} 人次 = {total} 人次").format(
+            consultations=overview.consultations, audience=overview.audience, total=overview.service_persons)
         self.service_card.set_value(str(overview.service_persons), tooltip=self.tr(
             "上报口径：为群众提供法律咨询答疑、普法案例宣讲等法律服务人次\n"
             "= 本月咨询人次 + 本月普法宣讲受众人数（线上观看人次另计）\n{formula}").format(formula=formula))
@@ -263,7 +269,8 @@ class StartPage(QWidget):
         self.setup_bar.setVisible(not points)
         self.new_button.setEnabled(bool(points))
         if points:
-            self.points_label.setText("、".join(f"{p.name}（{p.court}）" for p in points))
+            self.points_label.setText(join_list(self.tr("{name}（{court}）").format(name=p.name, court=p.court)
+                                                for p in points))
         else:
             self.points_label.setText("")
 

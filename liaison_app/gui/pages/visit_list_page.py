@@ -10,15 +10,18 @@ from liaison_app.core import Core
 from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.people import Role
-from liaison_app.domain.visits import VolunteerVisit
+from liaison_app.domain.visits import Activity, VolunteerVisit
 from liaison_app.gui.dialogs.pdf_dialogs import CertificateDialog
 from liaison_app.gui.dialogs.visit_form import VisitForm
-from liaison_app.gui.models.visit_table_model import COL_ACTIVITIES, COL_DATE, VisitTableModel
+from liaison_app.gui.formatting import join_list
+from liaison_app.gui.labels import label
+from liaison_app.gui.models.visit_table_model import COL_ACTIVITIES, COL_DATE, COL_HOURS, VisitTableModel
 from liaison_app.gui.pages.record_list_page import RecordListPage
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.undo_commands import SoftDeleting
 from liaison_app.gui.widgets.visit_filter_bar import VisitFilterBar
 from liaison_app.gui.widgets.volunteer_totals_panel import VolunteerTotalsPanel
+from liaison_app.i18n import translate
 
 
 class VisitListPage(RecordListPage):
@@ -42,7 +45,12 @@ class VisitListPage(RecordListPage):
                                      person_names=self._person_names(), parent=self)
         self.totals_panel = VolunteerTotalsPanel(core.visits, core.people, period, self)
         self._dialogs: list[CertificateDialog] = []
-        samples = ["2026-11-29", "欧阳明珠", "宁安镇法官联系点", "08:45–12:20", "时长（小时）", "接待咨询、参与调解"]
+        # Names and points are shown as typed (Chinese) in every language; the hours column is
+        # as wide as its title.
+        samples = ["2026-11-29",
+                   "欧阳明珠", "宁安镇法官联系点",  # i18n-exempt: width samples of data shown as typed
+                   "08:45–12:20", translate("VisitTableModel", VisitTableModel.HEADERS[COL_HOURS]),
+                   join_list([label(Activity.CONSULTATION), label(Activity.MEDIATION)])]
         self._build(self.tr("志愿服务"), self.tr("＋ 新建服务记录"), samples, stretch_column=COL_ACTIVITIES,
                     sort_column=COL_DATE, side=self.totals_panel)
         self.totals_panel.sig_certificate_requested.connect(self.open_certificate)

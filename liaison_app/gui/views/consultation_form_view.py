@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from liaison_app.domain.enums import AgeBand, Gender, IdStatus, Mode, Outcome, SpecialGroup
 from liaison_app.domain.records import Category
 from liaison_app.gui.formatting import OVERDUE_COLOR
+from liaison_app.gui.labels import label
+from liaison_app.gui.models.visitor_match_list_model import REASONS, reason_text
 from liaison_app.gui.widgets.category_picker import CategoryPicker
 from liaison_app.gui.widgets.draft_banner import DraftBanner
 from liaison_app.gui.widgets.field_row import FieldRow
@@ -40,7 +42,7 @@ _CHINA = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 def _enum_combo(members: Sequence[object], parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     for member in members:
-        combo.addItem(member.label, member.value)  # type: ignore[attr-defined]
+        combo.addItem(label(member), member.value)  # type: ignore[arg-type, attr-defined]
     return combo
 
 
@@ -111,7 +113,7 @@ class ConsultationFormView(QWidget):
         id_status_layout = QHBoxLayout(id_status_box)
         id_status_layout.setContentsMargins(0, 0, 0, 0)
         for status in IdStatus:
-            button = QRadioButton(status.label, id_status_box)
+            button = QRadioButton(label(status), id_status_box)
             button.setObjectName(f"id_status_{status.value}")
             self.id_status_group.addButton(button)
             self.id_status_buttons[status] = button
@@ -131,7 +133,7 @@ class ConsultationFormView(QWidget):
         groups_grid = QGridLayout(groups_box)
         groups_grid.setContentsMargins(0, 0, 0, 0)
         for i, special in enumerate(SpecialGroup):
-            box = QCheckBox(special.label, groups_box)
+            box = QCheckBox(label(special), groups_box)
             box.setObjectName(f"group_{special.value}")
             self.group_boxes[special] = box
             groups_grid.addWidget(box, i // 4, i % 4)
@@ -197,7 +199,8 @@ class ConsultationFormView(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.similar_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("2026-11-29 09:30 · 同村姓名相近") + 40)
+        self.similar_panel.setMinimumWidth(max(
+            self.fontMetrics().horizontalAdvance(f"2026-11-29 09:30 · {reason_text(reason)}") for reason in REASONS) + 40)
 
         self.general_error = QLabel(self)
         self.general_error.setObjectName("general_error")

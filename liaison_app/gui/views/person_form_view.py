@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from liaison_app.domain.people import Role
+from liaison_app.gui.labels import label
 from liaison_app.gui.views.record_form_view import RecordFormView, text_box
 from liaison_app.gui.widgets.availability_grid import AvailabilityGrid
 from liaison_app.gui.widgets.check_list import CheckList
@@ -17,10 +18,9 @@ class PersonFormView(RecordFormView):
     """Every editor of a :class:`~liaison_app.domain.people.Person`. ``volunteer_group``
     (availability and monthly cap) is only meaningful for volunteers."""
 
-    label_width_sample = "每月值班上限"
-
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.label_width_sample = self.tr("每月值班上限")  # the longest label (as translated)
         body = QVBoxLayout(self)
 
         self.name_edit = QLineEdit(self)
@@ -28,7 +28,7 @@ class PersonFormView(RecordFormView):
         self.role_combo = QComboBox(self)
         self.role_combo.setObjectName("person_role")
         for role in Role:
-            self.role_combo.addItem(role.label, role.value)
+            self.role_combo.addItem(label(role), role.value)
         self.phone_edit = QLineEdit(self)
         self.phone_edit.setPlaceholderText(self.tr("手机或带区号的座机"))
         self.former_court_edit = QLineEdit(self)
@@ -56,7 +56,7 @@ class PersonFormView(RecordFormView):
         self.cap_spin.setRange(CAP_UNLIMITED, 62)
         self.cap_spin.setSpecialValueText(self.tr("不限"))
         self.cap_spin.setSuffix(self.tr(" 个半天"))
-        self.cap_spin.setMinimumWidth(self.fontMetrics().horizontalAdvance("62 个半天") + 60)
+        self.cap_spin.setMinimumWidth(self.fontMetrics().horizontalAdvance(f"62{self.cap_spin.suffix()}") + 60)
         availability_hint = QLabel(self.tr("勾选平时可以来值班的半天；排班时优先安排这些时间。"), self)
         availability_hint.setProperty("role", "muted")
         availability_hint.setWordWrap(True)

@@ -50,10 +50,11 @@ class RecordFormView(QWidget):
 
     ``rows[field]`` is the :class:`FieldRow` (editor + error line) of each record attribute,
     ``editors[field]`` the widget that takes focus for it, ``labels[field]`` its label.
-    ``label_width_sample`` is the longest label text, so the label columns line up across groups.
+    ``label_width_sample`` is the longest label text as shown (translated; subclasses set it
+    before building their groups), so the label columns line up across groups.
     """
 
-    label_width_sample = "发放资料份数"
+    label_width_sample = ""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

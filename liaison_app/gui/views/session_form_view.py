@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.domain.education import MAX_AUDIENCE, SessionForm
+from liaison_app.gui.labels import label
 from liaison_app.gui.views.record_form_view import RecordFormView, date_edit, text_box, time_edit
 from liaison_app.gui.widgets.attachment_strip import AttachmentStrip
 from liaison_app.gui.widgets.check_list import CheckList
@@ -28,6 +29,7 @@ class SessionFormView(RecordFormView):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.label_width_sample = self.tr("发放资料份数")  # the longest label (as translated)
         body = QVBoxLayout(self)
 
         # -- 宣讲 ----------------------------------------------------------------------------
@@ -46,7 +48,7 @@ class SessionFormView(RecordFormView):
         self.point_combo = QComboBox(self)
         self.form_combo = QComboBox(self)
         for form in SessionForm:
-            self.form_combo.addItem(form.label, form.value)
+            self.form_combo.addItem(label(form), form.value)
         self.place_edit = QLineEdit(self)
         self.place_edit.setPlaceholderText(self.tr("如：宁安村村委会会议室、镇集市"))
         self.topic_edit = QLineEdit(self)

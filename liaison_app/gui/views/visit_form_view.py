@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from liaison_app.domain.visits import Activity
+from liaison_app.gui.labels import label
 from liaison_app.gui.views.record_form_view import RecordFormView, date_edit, text_box, time_edit
 from liaison_app.gui.widgets.check_list import CheckList
 
@@ -13,10 +14,9 @@ class VisitFormView(RecordFormView):
     """Every editor of a :class:`~liaison_app.domain.visits.VolunteerVisit`: who, where, when
     (with the service time computed live), what was done, what it is linked to, notes."""
 
-    label_width_sample = "接待的咨询"
-
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.label_width_sample = self.tr("接待的咨询")  # the longest label (as translated)
         body = QVBoxLayout(self)
 
         self.person_combo = QComboBox(self)
@@ -46,7 +46,7 @@ class VisitFormView(RecordFormView):
         activities_layout = QGridLayout(activities)
         activities_layout.setContentsMargins(0, 0, 0, 0)
         for i, activity in enumerate(Activity):
-            box = QCheckBox(activity.label, activities)
+            box = QCheckBox(label(activity), activities)
             box.setObjectName(f"activity_{activity.value}")
             box.setProperty("role", "large")
             self.activity_boxes[activity] = box

@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
-from liaison_app.domain.people import WEEKDAY_LABELS, HalfDay, WeeklySlot
+from liaison_app.domain.people import HalfDay, WeeklySlot
+from liaison_app.gui.duty_formatting import weekday_label, weekly_slot_label
+from liaison_app.gui.labels import label
 
 
 class AvailabilityGrid(QWidget):
@@ -30,19 +32,19 @@ class AvailabilityGrid(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(6)
-        for weekday, label in enumerate(WEEKDAY_LABELS):
-            header = QLabel(label, self)
+        for weekday in range(7):
+            header = QLabel(weekday_label(weekday), self)
             header.setAlignment(Qt.AlignmentFlag.AlignCenter)
             header.setProperty("role", "gridHeader")
             grid.addWidget(header, 0, weekday)
             for row, half in enumerate(HalfDay, start=1):
                 slot = WeeklySlot(weekday, half)
-                box = QCheckBox(half.label, self)
+                box = QCheckBox(label(half), self)
                 box.setObjectName(f"slot_{slot.code}")
                 box.setProperty("role", "large")
                 box.setMinimumHeight(max(36, self.fontMetrics().height() + 16))  # a big target even unstyled
-                box.setToolTip(slot.label)
-                box.setAccessibleName(slot.label)
+                box.setToolTip(weekly_slot_label(slot))
+                box.setAccessibleName(weekly_slot_label(slot))
                 box.toggled.connect(self.sig_changed)
                 grid.addWidget(box, row, weekday, Qt.AlignmentFlag.AlignCenter)
                 self.boxes[slot] = box

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from liaison_app.domain.enums import FollowUpState, Outcome
 from liaison_app.domain.records import Category, ConsultationFilter, LiaisonPoint
+from liaison_app.gui.labels import label
 from liaison_app.gui.widgets.month_combo import MonthCombo
 
 
@@ -46,19 +47,19 @@ class ConsultationFilterBar(QWidget):
         self.category_combo.setObjectName("filter_category")
         self.category_combo.addItem(self.tr("全部"), None)
         for category in categories:
-            indent = "\u3000" if category.level == 2 else ""
+            indent = "\u3000" if category.level == 2 else ""  # i18n-exempt: indent (ideographic space)
             self.category_combo.addItem(indent + category.name_zh, category.code)
         self.category_combo.setMaxVisibleItems(20)
         self.outcome_combo = QComboBox(self)
         self.outcome_combo.setObjectName("filter_outcome")
         self.outcome_combo.addItem(self.tr("全部"), None)
         for outcome in Outcome:
-            self.outcome_combo.addItem(outcome.label, outcome.value)
+            self.outcome_combo.addItem(label(outcome), outcome.value)
         self.followup_combo = QComboBox(self)
         self.followup_combo.setObjectName("filter_followup")
         self.followup_combo.addItem(self.tr("全部"), None)
         for state in FollowUpState:
-            self.followup_combo.addItem(state.label, state.value)
+            self.followup_combo.addItem(label(state), state.value)
         for combo in (self.point_combo, self.category_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
@@ -68,9 +69,9 @@ class ConsultationFilterBar(QWidget):
         for text, combo in ((self.tr("统计月份"), self.month_combo), (self.tr("联系点"), self.point_combo),
                             (self.tr("纠纷类型"), self.category_combo), (self.tr("处理方式"), self.outcome_combo),
                             (self.tr("回访状态"), self.followup_combo)):
-            label = QLabel(text, self)
-            label.setBuddy(combo)
-            layout.addWidget(label)
+            caption = QLabel(text, self)
+            caption.setBuddy(combo)
+            layout.addWidget(caption)
             layout.addWidget(combo)
         layout.addStretch(1)
 

@@ -22,7 +22,7 @@ from liaison_app.domain import clock
 from liaison_app.domain.court import Completeness
 from liaison_app.gui.dialogs.export_dialogs import failure_text, report_bug, set_role
 from liaison_app.gui.dialogs.pdf_dialogs import default_folder
-from liaison_app.gui.models.completeness_table_model import CompletenessTableModel
+from liaison_app.gui.models.completeness_table_model import CompletenessTableModel, late_text, rate_title
 from liaison_app.gui.progress import DelayedProgress
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.tasks import Job, TaskRunner
@@ -141,7 +141,8 @@ class CourtCompletenessPanel(QWidget):
         """生成汇总工作簿…: ``CourtService.write_summary`` for the chosen months (read pool)."""
         start, end = self.period_range()
         if path is None:
-            chosen = self.ask_save_path(default_folder() / f"{self.tr('联系点工作汇总')}_{start}至{end}.xlsx")
+            suggested = self.tr("联系点工作汇总_{start}至{end}.xlsx").format(start=start, end=end)
+            chosen = self.ask_save_path(default_folder() / suggested)
             if not chosen:
                 return None
             path = Path(chosen)
@@ -162,9 +163,11 @@ class CourtCompletenessPanel(QWidget):
     def _on_grid(self, grid: Completeness) -> None:
         self.model.set_grid(grid)
         self.summary_button.setEnabled(True)
-        self.table.setColumnWidth(0, max(self.table.fontMetrics().horizontalAdvance("梧桐树村法官联系点") + 28,
-                                         self.table.fontMetrics().horizontalAdvance("报送率（已报/应报）") + 28))
-        cell_width = self.table.fontMetrics().horizontalAdvance("迟报 v10 12-31") + 24
+        metrics = self.table.fontMetrics()
+        sample_name = "梧桐树村法官联系点"  # i18n-exempt: width sample (a point's name, data)
+        self.table.setColumnWidth(0, max(metrics.horizontalAdvance(sample_name) + 28,
+                                         metrics.horizontalAdvance(rate_title()) + 28))
+        cell_width = metrics.horizontalAdvance(late_text("v10 12-31")) + 24
         for column in range(1, self.model.columnCount()):
             self.table.setColumnWidth(column, cell_width)
         if grid.points:

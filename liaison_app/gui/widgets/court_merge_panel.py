@@ -122,7 +122,7 @@ class CourtMergePanel(QWidget):
         summary_row.addWidget(self.save_button)
 
         self.model = MergeResultTableModel(self)
-        self.table = RecordTableView(self.model, MergeResultTableModel.SAMPLES,
+        self.table = RecordTableView(self.model, MergeResultTableModel.samples(),
                                      stretch_column=MergeResultTableModel.COL_NOTE, parent=self)
         self.table.setSortingEnabled(False)
         metrics = self.table.fontMetrics()
@@ -249,7 +249,7 @@ class CourtMergePanel(QWidget):
         if report is None:
             return None
         if path is None:
-            suggested = default_folder() / f"{self.tr('汇总结果')}_{self._now():%Y%m%d_%H%M}.xlsx"
+            suggested = default_folder() / self.tr("汇总结果_{time}.xlsx").format(time=f"{self._now():%Y%m%d_%H%M}")
             chosen = self.ask_save_path(self.tr("保存汇总结果表"), suggested)
             if not chosen:
                 return None
@@ -286,16 +286,18 @@ class CourtMergePanel(QWidget):
         if result is None:
             self.details.clear()
             return
-        head = f"{result.path}\n{self.tr('结果')}：{self.model.outcome_text(rows[0].row())}"
+        head = self.tr("{path}\n结果：{outcome}").format(path=result.path,
+                                                        outcome=self.model.outcome_text(rows[0].row()))
         if result.point_code:
-            head += f"　{result.point_name}（{result.point_code}）{result.period} v{result.seq}"
+            head += self.tr("　{name}（{code}）{period} v{seq}").format(
+                name=result.point_name, code=result.point_code, period=result.period, seq=result.seq)
         explanation = result.explanation() or self.tr("没有问题。")
         self.details.setPlainText(f"{head}\n\n{explanation}")
 
     # -- state -------------------------------------------------------------------------------
     def _on_ignored(self, names: list[str]) -> None:
-        self._set_summary(self.tr("只接收 .xlsx 文件和文件夹，已忽略：{names}").format(names="、".join(names)),
-                          "error")
+        self._set_summary(self.tr("只接收 .xlsx 文件和文件夹，已忽略：{names}").format(
+            names=self.tr("、", "between file names").join(names)), "error")
 
     def _set_summary(self, text: str, role: str) -> None:
         self.summary_label.setText(text)

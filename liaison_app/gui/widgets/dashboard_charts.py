@@ -25,11 +25,12 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt, Signal
+from PySide6.QtCore import QDate, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
 
 from liaison_app.core.dashboard import CategoryCount, TrendMonth
+from liaison_app.i18n import translate
 
 CONSULTATION_COLOR = "#2f6eb5"   # the same colours as the charts of the monthly report PDF
 AUDIENCE_COLOR = "#e39b2d"
@@ -57,7 +58,7 @@ def nice_axis_top(value: float) -> tuple[int, int]:
 
 def month_label(period: str) -> str:
     """``2026-11`` → ``11月`` (axis label; the year is in the tooltip)."""
-    return f"{int(period[5:])}月"
+    return QDate(int(period[:4]), int(period[5:7]), 1).toString(translate("TrendChart", "M月", "Qt date format"))
 
 
 def _elide(name: str, chars: int = CATEGORY_NAME_CHARS) -> str:

@@ -14,7 +14,8 @@ from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.duty import ShiftState
 from liaison_app.domain.roster import DutyDay, SlotView
-from liaison_app.gui.duty_formatting import day_label
+from liaison_app.gui.duty_formatting import day_label, leave_suffix
+from liaison_app.gui.labels import label
 from liaison_app.gui.pyside_workarounds import replenish_none_refs
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.widgets.roster_calendar import GAP_STYLE
@@ -71,9 +72,12 @@ class DutyTodayPanel(QFrame):
         for duty_day in days:
             if duty_day.info.day != shown_day:
                 shown_day = duty_day.info.day
-                which = self.tr("今天") if shown_day == today else (
-                    self.tr("明天") if shown_day == today + timedelta(days=1) else "")
-                self._add_label(f"{which} {day_label(shown_day)}".strip(), heading=True)
+                day_text = day_label(shown_day)
+                if shown_day == today:
+                    day_text = self.tr("今天 {day}").format(day=day_text)
+                elif shown_day == today + timedelta(days=1):
+                    day_text = self.tr("明天 {day}").format(day=day_text)
+                self._add_label(day_text, heading=True)
             self._add_point(duty_day, several)
 
     def lines(self) -> list[str]:
@@ -95,18 +99,19 @@ class DutyTodayPanel(QFrame):
             plain.append(duty_day.point.name)
         if not duty_day.slots:
             info = duty_day.info
-            why = info.name or info.kind.label
+            why = info.name or label(info.kind)
             texts.append(self.tr("不值班（{why}）").format(why=html.escape(why)))
             plain.append(self.tr("不值班（{why}）").format(why=why))
         for slot in duty_day.slots:
             rich, text = self._slot_text(slot, duty_day.names)
             texts.append(rich)
             plain.append(text)
-        label = QLabel("　".join(texts), self)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setWordWrap(True)
-        label.setObjectName("duty_today_line")
-        row.addWidget(label, 1)
+        separator = self.tr("　")  # between the point's name and its half-days
+        line = QLabel(separator.join(texts), self)
+        line.setTextFormat(Qt.TextFormat.RichText)
+        line.setWordWrap(True)
+        line.setObjectName("duty_today_line")
+        row.addWidget(line, 1)
         button = QPushButton(self.tr("值班表"), self)
         button.setObjectName("duty_today_open")
         button.setToolTip(self.tr("打开{point}的值班表").format(point=duty_day.point.name))
@@ -114,21 +119,23 @@ class DutyTodayPanel(QFrame):
         button.clicked.connect(lambda _c=False, p=duty_day.point.id, m=period: self.sig_roster_requested.emit(p, m))
         row.addWidget(button)
         self.body.addLayout(row)
-        self._lines.append("　".join(plain))
+        self._lines.append(separator.join(plain))
 
     def _slot_text(self, slot: SlotView, names: dict[str, str]) -> tuple[str, str]:
         people = []
         for shift in slot.shifts:
             name = names.get(shift.person_id, "?")
             if shift.state is ShiftState.LEAVE:
-                name += self.tr("(假)")
+                name += leave_suffix()
             elif shift.state is ShiftState.CONFIRMED:
                 name += self.tr("（已确认）")
             elif shift.state is ShiftState.DONE:
                 name += self.tr("（已完成）")
             people.append(name)
-        plain = f"{slot.half.label} " + ("、".join(people) if people else "")
-        rich = f"<b>{slot.half.label}</b> " + html.escape("、".join(people))
+        half = label(slot.half)
+        joined = self.tr("、").join(people)
+        plain = f"{half} {joined}"
+        rich = f"<b>{html.escape(half)}</b> " + html.escape(joined)
         if slot.missing:
             gap = self.tr("缺{n}人").format(n=slot.missing)
             plain = f"{plain} {gap}".replace("  ", " ")

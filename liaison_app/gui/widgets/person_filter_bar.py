@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from liaison_app.domain.people import PersonFilter, Role
+from liaison_app.gui.labels import label
 
 
 class PersonFilterBar(QWidget):
@@ -23,15 +24,15 @@ class PersonFilterBar(QWidget):
         self.role_combo.setObjectName("person_filter_role")
         self.role_combo.addItem(self.tr("全部"), None)
         for role in Role:
-            self.role_combo.addItem(role.label, role.value)
+            self.role_combo.addItem(label(role), role.value)
         self.inactive_box = QCheckBox(self.tr("显示已停用的人员"), self)
         self.inactive_box.setObjectName("person_filter_inactive")
         self.inactive_box.setChecked(True)
-        label = QLabel(self.tr("身份"), self)
-        label.setBuddy(self.role_combo)
+        role_label = QLabel(self.tr("身份"), self)
+        role_label.setBuddy(self.role_combo)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(label)
+        layout.addWidget(role_label)
         layout.addWidget(self.role_combo)
         layout.addWidget(self.inactive_box)
         layout.addStretch(1)

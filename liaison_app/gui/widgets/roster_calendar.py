@@ -30,16 +30,24 @@ from PySide6.QtWidgets import (
 from liaison_app.domain.duty import ShiftState
 from liaison_app.domain.people import HalfDay
 from liaison_app.domain.roster import DayKind
-from liaison_app.gui.duty_formatting import day_mark, state_hint
-from liaison_app.gui.models.roster_table_model import CellEntry, CellRole, RosterCell, RosterTableModel
+from liaison_app.gui.duty_formatting import day_mark, leave_suffix, state_hint
+from liaison_app.gui.models.roster_table_model import (
+    ROW_AM,
+    ROW_PM,
+    CellEntry,
+    CellRole,
+    RosterCell,
+    RosterTableModel,
+    half_header,
+)
 from liaison_app.gui.pyside_workarounds import replenish_none_refs
+from liaison_app.i18n import translate
 
 # Point sizes of the names: preferred, and the smallest before eliding (GUIDE: users over 65).
 NAME_POINT_SIZE = 12.0
 MIN_POINT_SIZE = 11.0
 CHIP_PAD = 4          # text inset inside a chip (px)
 CHIP_GAP = 2          # between chips and between lines (px)
-LEAVE_SUFFIX = "(假)"  # as the model writes it, and as the PDF prints leave
 
 
 @dataclass(frozen=True)
@@ -95,10 +103,11 @@ def entry_parts(entry: CellEntry) -> tuple[str, str, str, str]:
     mark = "⚠" if entry.problems else ""
     extra = "✔" if entry.shift is not None and entry.shift.state is ShiftState.DONE else ""
     name, suffix = entry.text, ""
-    if entry.shift is not None and entry.shift.state is ShiftState.LEAVE and name.endswith(LEAVE_SUFFIX):
-        name, suffix = name[: -len(LEAVE_SUFFIX)], LEAVE_SUFFIX
+    leave = leave_suffix()  # as the model writes it
+    if entry.shift is not None and entry.shift.state is ShiftState.LEAVE and leave and name.endswith(leave):
+        name, suffix = name[: -len(leave)], leave
     if entry.takeable:
-        suffix += " 可领"
+        suffix += translate("RosterCalendar", " 可领")
     return mark, extra, name, suffix
 
 
@@ -337,7 +346,7 @@ class RosterCellDelegate(QStyledItemDelegate):
         if entry.shift is not None and entry.shift.state is ShiftState.LEAVE:
             # Strike the name only: "(假)" stays readable.
             metrics = QFontMetrics(font)
-            name_width = metrics.horizontalAdvance(text.removesuffix(LEAVE_SUFFIX))
+            name_width = metrics.horizontalAdvance(text.removesuffix(leave_suffix()))
             left = text_rect.center().x() - metrics.horizontalAdvance(text) // 2
             y = text_rect.center().y() + 1
             painter.setPen(QPen(QColor(style.text), 1.2))
@@ -384,7 +393,8 @@ class RosterCalendar(QTableView):
         side.setHighlightSections(False)
         side.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         side.setMinimumSectionSize(12)
-        side.setFixedWidth(self.fontMetrics().horizontalAdvance("下午") + 18)
+        side.setFixedWidth(max(self.fontMetrics().horizontalAdvance(half_header(row)) for row in (ROW_AM, ROW_PM))
+                           + 18)
         self.customContextMenuRequested.connect(self._on_context_menu)
         self.activated.connect(self._request_menu)
         model.modelReset.connect(self.fit_rows)

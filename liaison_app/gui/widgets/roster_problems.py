@@ -64,7 +64,9 @@ class RosterProblemPanel(QWidget):
                 shift = next((s for s in slot.shifts if s.id == shift_id), None)
                 who = names.get(shift.person_id, "?") if shift else "?"
                 for problem in problems:
-                    entries.append((day, half, 0, f"⚠ {slot_label(day, half)} {who}：{problem.message}", PROBLEM_FRAME))
+                    text = self.tr("⚠ {slot} {who}：{problem}").format(slot=slot_label(day, half), who=who,
+                                                                       problem=problem.message)
+                    entries.append((day, half, 0, text, PROBLEM_FRAME))
         for gap in view.gaps:
             if gap.day >= today:
                 entries.append((gap.day, gap.half, 1, gap_text(gap), GAP_STYLE.text))

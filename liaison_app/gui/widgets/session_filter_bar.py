@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from liaison_app.domain.education import SessionFilter, SessionForm
 from liaison_app.domain.records import LiaisonPoint
+from liaison_app.gui.labels import label
 from liaison_app.gui.widgets.combos import refill_combo
 from liaison_app.gui.widgets.month_combo import MonthCombo
 
@@ -41,14 +42,14 @@ class SessionFilterBar(QWidget):
         self.form_combo.setObjectName("session_filter_form")
         self.form_combo.addItem(self.tr("全部"), None)
         for form in SessionForm:
-            self.form_combo.addItem(form.label, form.value)
+            self.form_combo.addItem(label(form), form.value)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for text, combo in ((self.tr("统计月份"), self.month_combo), (self.tr("联系点"), self.point_combo),
                             (self.tr("形式"), self.form_combo)):
-            label = QLabel(text, self)
-            label.setBuddy(combo)
-            layout.addWidget(label)
+            caption = QLabel(text, self)
+            caption.setBuddy(combo)
+            layout.addWidget(caption)
             layout.addWidget(combo)
         layout.addStretch(1)
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from liaison_app.domain.duty import DutyShift, SwapRequest
 from liaison_app.domain.people import HalfDay
 from liaison_app.domain.roster import Gap
-from liaison_app.gui.duty_formatting import day_label, gap_text, parse_slot_key, shift_line, slot_key
+from liaison_app.gui.duty_formatting import day_label, open_seat_text, parse_slot_key, shift_line, slot_key
 
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1   # "in" / "out" for swap requests
 _SLOT_ROLE = Qt.ItemDataRole.UserRole + 2   # "2026-12-01|am": the item's half-day (plain text survives QVariant)
@@ -159,7 +159,7 @@ class VolunteerDutyPanel(QWidget):
             item.setData(_SLOT_ROLE, slot_key(shift.day, shift.half))
         self.open_list.clear()
         for gap in open_gaps:
-            item = QListWidgetItem(gap_text(gap).split("：")[0], self.open_list)
+            item = QListWidgetItem(open_seat_text(gap), self.open_list)
             item.setData(Qt.ItemDataRole.UserRole, None)
             item.setData(_SLOT_ROLE, slot_key(gap.day, gap.half))
         self.request_list.clear()

@@ -3,7 +3,7 @@ and 打印服务时长证明."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -68,8 +68,10 @@ class VolunteerTotalsPanel(QWidget):
         layout.addWidget(self.certificate_button)
         self.month_combo.sig_period_changed.connect(self._on_period_changed)
         self.certificate_button.clicked.connect(lambda: self.sig_certificate_requested.emit(self.selected_person_id()))
+        # Wide enough for a three-character name and the (translated) column titles.
         metrics = self.fontMetrics()
-        self.setMinimumWidth(metrics.horizontalAdvance("志愿者某某某当月次数当月小时全年次数全年小时") + 60)
+        titles = [str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.model.columnCount())]
+        self.setMinimumWidth(metrics.horizontalAdvance("某某某" + "".join(titles)) + 60)  # i18n-exempt: width sample
         self._update_scope()
 
     def selected_person_id(self) -> str | None:

@@ -1,0 +1,102 @@
+"""A consultation entered with the keyboard alone: Ctrl+N, Tab, typing, arrow keys, Ctrl+S
+(issue #10). Every key goes to the widget that has the focus, as on a real laptop; Chinese
+text arrives as an input method's commit (the way a real IME delivers it)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from liaison_app.domain.enums import Outcome
+from liaison_app.domain.records import ConsultationFilter
+from liaison_app.gui.dialogs.consultation_form import ConsultationForm
+from liaison_app.gui.main_window import MainWindow
+
+from .helpers import commit_text
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def tab_to(qtbot, target: QWidget, limit: int = 60) -> int:  # type: ignore[no-untyped-def]
+    """Press Tab on the focused widget until ``target`` has the focus; returns the presses."""
+    for presses in range(limit):
+        if focused() is target:
+            return presses
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {target.objectName() or type(target).__name__}")
+
+
+def press(qtbot, key: Qt.Key, times: int = 1) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(times):
+        qtbot.keyClick(focused(), key)
+
+
+def test_a_consultation_from_ctrl_n_to_ctrl_s(qtbot, core, point, signals):
+    window = MainWindow(core, signals)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window
+
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = window.consultation_page.open_forms()[-1]
+    assert isinstance(form, ConsultationForm)
+    qtbot.waitExposed(form)
+    qtbot.waitUntil(form.isActiveWindow)
+    v = form.view
+    assert form.isAncestorOf(focused())  # the form takes the keyboard at once
+
+    tab_to(qtbot, v.visitor_edit)
+    commit_text(focused(), "李桂兰")
+    tab_to(qtbot, v.phone_edit)
+    qtbot.keyClicks(focused(), "13912345678")
+    tab_to(qtbot, v.village_edit)
+    commit_text(focused(), "石空村")
+    tab_to(qtbot, v.category_picker.main_combo)
+    press(qtbot, Qt.Key.Key_Down)
+    main_category = v.category_picker.main_combo.currentData()
+    assert main_category
+    tab_to(qtbot, v.category_picker.sub_combo)
+    press(qtbot, Qt.Key.Key_Down)
+    tab_to(qtbot, v.question_edit)
+    commit_text(focused(), "邻居占用宅基地通道，怎么办")
+    press(qtbot, Qt.Key.Key_Tab)  # Tab leaves the text box
+    assert focused() is v.advice_edit
+    commit_text(focused(), "建议先请村调委会调解")
+    tab_to(qtbot, v.outcome_combo)
+    while v.outcome_combo.currentData() != Outcome.MEDIATION.value:
+        before = v.outcome_combo.currentIndex()
+        press(qtbot, Qt.Key.Key_Down)
+        assert v.outcome_combo.currentIndex() != before, "arrow keys do not reach 引导调解"
+
+    qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    saved = core.consultations.page(ConsultationFilter(), limit=5)
+    assert [r.visitor_name for r in saved] == ["李桂兰"]
+    record = core.consultations.get(saved[0].id)
+    assert record.phone == "13912345678"
+    assert record.village == "石空村"
+    assert record.question == "邻居占用宅基地通道，怎么办"
+    assert record.advice == "建议先请村调委会调解"
+    assert record.outcome is Outcome.MEDIATION
+    assert record.category_code.startswith(main_category)
+
+
+def test_menu_shortcuts_are_visible_and_unique(qtbot, core, signals):
+    window = MainWindow(core, signals)
+    qtbot.addWidget(window)
+    shortcuts: dict[str, str] = {}
+    for menu_action in window.menuBar().actions():
+        assert "&" in menu_action.text(), f"menu {menu_action.text()} has no Alt key"
+        for action in menu_action.menu().actions():
+            key = action.shortcut().toString()
+            if key:
+                assert key not in shortcuts, f"{key} used by {shortcuts[key]} and {action.text()}"
+                shortcuts[key] = action.text()
+    for wanted in ("Ctrl+N", "Ctrl+F", "Ctrl+Z", "F1", "Ctrl+,"):
+        assert wanted in shortcuts, wanted
