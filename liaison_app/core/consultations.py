@@ -13,6 +13,7 @@ from liaison_app.core.settled import SettledGuard, field_changes
 from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.records import (
+    Category,
     Consultation,
     ConsultationFilter,
     ListPage,
@@ -59,6 +60,10 @@ class ConsultationService:
     def selectable_category_codes(self) -> set[str]:
         """Codes a consultation may carry (every dictionary entry except the TAG flags)."""
         return {code for code, cat in self._categories.items() if not cat.is_tag}
+
+    def category(self, code: str) -> Category | None:
+        """The dictionary entry of ``code`` (None if unknown); names in Chinese and English."""
+        return self._categories.get(code)
 
     def category_name(self, code: str) -> str:
         """Chinese name of a category code (the code itself if unknown)."""

@@ -50,6 +50,7 @@ def install_language(app: QApplication, language: str) -> bool:
             loaded = False
             translator.deleteLater()
     i18n.install(QCoreApplication.translate)
+    app.setProperty("liaison_language", language)
     return loaded
 
 

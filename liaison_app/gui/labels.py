@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
+
+from liaison_app.domain.records import Category
 from liaison_app.i18n import translate
 
 #: Translation context of the core's labels.
@@ -23,6 +26,20 @@ class _Labeled(Protocol):
 def label(item: _Labeled) -> str:
     """``item.label`` (a LabeledEnum member, a ledger FieldSpec…) translated in ``labels``."""
     return translate("labels", item.label)
+
+
+def is_english() -> bool:
+    """True when the English translation is in use (gui/appearance.py install_language)."""
+    app = QCoreApplication.instance()
+    return bool(app is not None and app.property("liaison_language") == "en")
+
+
+def category_text(category: Category | None, code: str = "") -> str:
+    """A dispute category's name in the chosen language: the dictionary's own English name
+    (name_en, 民事案件案由规定 as translated in db/seed) or the Chinese name; ``code`` if unknown."""
+    if category is None:
+        return code
+    return category.name_en if is_english() and category.name_en else category.name_zh
 
 
 def label_text(text: str) -> str:

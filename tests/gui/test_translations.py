@@ -157,7 +157,7 @@ def test_every_marked_text_reached_the_ts_file():
 def test_english_is_shown_when_chosen(qtbot, qapp, core, signals):
     from liaison_app.domain.enums import Mode
     from liaison_app.gui.appearance import install_language
-    from liaison_app.gui.labels import label
+    from liaison_app.gui.labels import category_text, label
     from liaison_app.gui.main_window import MainWindow
 
     assert install_language(qapp, "en")
@@ -168,10 +168,12 @@ def test_english_is_shown_when_chosen(qtbot, qapp, core, signals):
         assert titles[0] == "&File" and "&Help" in titles
         assert window.navigation.item(1).text() == "Consultations"
         assert label(Mode.PHONE) == "Phone"
+        assert category_text(core.consultations.category("MAR")) == "Marriage, family and inheritance disputes"
         assert not any(CJK.search(t) for t in titles)
     finally:
         assert install_language(qapp, "zh_CN")
     assert label(Mode.PHONE) == "电话"
+    assert category_text(core.consultations.category("MAR")) == "婚姻家庭、继承纠纷"
 
 
 def test_label_catalog_lists_every_core_label():

@@ -27,7 +27,7 @@ from liaison_app.gui.dialogs.consultation_state import (
 from liaison_app.gui.dialogs.audit_dialog import AuditDialog
 from liaison_app.gui.dialogs.pdf_dialogs import RegistrationPrintDialog
 from liaison_app.gui.formatting import join_clauses, point_text
-from liaison_app.gui.labels import label
+from liaison_app.gui.labels import category_text, label
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.consultation_form_view import ConsultationFormView
 
@@ -91,7 +91,7 @@ class ConsultationForm(QDialog):
         self._hidden: dict[str, str] = {}
 
         self.view = ConsultationFormView(core.categories.all(), self._service.selectable_category_codes(),
-                                         self._service.category_name, self)
+                                         lambda code: category_text(self._service.category(code), code), self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         self._village_model = QStringListModel(self)

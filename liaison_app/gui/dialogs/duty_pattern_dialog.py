@@ -330,9 +330,9 @@ class DutyPatternDialog(QDialog):
                 unplaced.append(message)
             else:
                 per_row.setdefault(row, []).append(message)
-        for row, label in self._error_labels.items():
-            label.setText(self.tr("；").join(per_row.get(row, [])))
-            label.setVisible(row in per_row)
+        for row, error_label in self._error_labels.items():
+            error_label.setText(self.tr("；").join(per_row.get(row, [])))
+            error_label.setVisible(row in per_row)
         lines = ([general] if general else []) + unplaced
         if by_field and not lines:
             lines.append(self.tr("有 {n} 处需要改正，见红字。").format(n=len(by_field)))

@@ -17,7 +17,7 @@ from liaison_app.errors import NotFoundError
 from liaison_app.gui.dialogs.record_form import RecordForm
 from liaison_app.gui.dialogs.visit_state import FormState, state_from_visit, visit_from_state
 from liaison_app.gui.formatting import format_received, point_text
-from liaison_app.gui.labels import label
+from liaison_app.gui.labels import category_text, label
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.visit_form_view import VisitFormView
 from liaison_app.gui.widgets.combos import select_data
@@ -206,7 +206,7 @@ class VisitForm(RecordForm):
         sessions = self._core.sessions.on_day(point_id, day) if point_id else []
         v.consultation_list.set_choices(
             ((c.id, "  ·  ".join(filter(None, [format_received(c.received_at)[11:], mask_name(c.visitor_name),
-                                                 self._core.consultations.category_name(c.category_code),
+                                                 category_text(self._core.consultations.category(c.category_code), c.category_code),
                                                  label(c.outcome)])))
              for c in consultations), consultation_ids)
         v.session_list.set_choices(

@@ -20,7 +20,7 @@ from liaison_app.domain.enums import FollowUpState
 from liaison_app.domain.identity import mask_name, mask_phone
 from liaison_app.domain.records import ConsultationFilter, ConsultationListRow
 from liaison_app.gui.formatting import OVERDUE_COLOR, due_text, followup_text, format_received
-from liaison_app.gui.labels import label
+from liaison_app.gui.labels import category_text, label
 from liaison_app.i18n import QT_TRANSLATE_NOOP
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -280,7 +280,7 @@ class ConsultationTableModel(QAbstractTableModel):
         if column == COL_VILLAGE:
             return record.village
         if column == COL_CATEGORY:
-            return self._service.category_name(record.category_code)
+            return category_text(self._service.category(record.category_code), record.category_code)
         if column == COL_OUTCOME:
             return label(record.outcome)
         if column == COL_FOLLOWUP:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from liaison_app.domain.records import Category
+from liaison_app.gui.labels import category_text
 
 
 class CategoryPicker(QWidget):
@@ -41,7 +42,7 @@ class CategoryPicker(QWidget):
             if category.code not in selectable:
                 continue
             if category.level == 1:
-                self.main_combo.addItem(category.name_zh, category.code)
+                self.main_combo.addItem(category_text(category), category.code)
                 self._children.setdefault(category.code, [])
             elif category.parent_code:
                 self._children.setdefault(category.parent_code, []).append(category)
@@ -89,6 +90,6 @@ class CategoryPicker(QWidget):
             label = self.tr("请选择具体类型…") if children else self.tr("（本类不再细分）")
             self.sub_combo.addItem(label, "")
             for child in children:
-                self.sub_combo.addItem(child.name_zh, child.code)
+                self.sub_combo.addItem(category_text(child), child.code)
         self.sub_combo.setEnabled(bool(parent_code) and bool(children))
         self.sub_combo.blockSignals(False)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from liaison_app.domain.enums import FollowUpState, Outcome
 from liaison_app.domain.records import Category, ConsultationFilter, LiaisonPoint
-from liaison_app.gui.labels import label
+from liaison_app.gui.labels import category_text, label
 from liaison_app.gui.widgets.month_combo import MonthCombo
 
 
@@ -48,7 +48,7 @@ class ConsultationFilterBar(QWidget):
         self.category_combo.addItem(self.tr("全部"), None)
         for category in categories:
             indent = "\u3000" if category.level == 2 else ""  # i18n-exempt: indent (ideographic space)
-            self.category_combo.addItem(indent + category.name_zh, category.code)
+            self.category_combo.addItem(indent + category_text(category), category.code)
         self.category_combo.setMaxVisibleItems(20)
         self.outcome_combo = QComboBox(self)
         self.outcome_combo.setObjectName("filter_outcome")
