@@ -1,6 +1,9 @@
 """Composition root: parse the command line, then run a CLI command or the GUI.
 
-Only this module (and gui/) may import the GUI; the CLI commands stay Qt-free.
+Only this module (and gui/) may import the GUI; the CLI commands stay Qt-free. Opening the
+window reads only the GUI's own options (:func:`gui_options`); anything else — a command,
+``--help``, ``--version``, a mistake — goes to the full parser of liaison_app/cli.py, which
+imports every command's module (docs/performance.md, start-up).
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ STARTED_AT = time.perf_counter()  # taken first, so `--smoke` can report start-u
 import os  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from liaison_app import cli, paths  # noqa: E402
+from liaison_app import paths  # noqa: E402
 
 NO_SCREEN_MESSAGE = """\
 未找到可用的显示屏幕（没有 DISPLAY / WAYLAND_DISPLAY），无法打开图形窗口。
@@ -39,13 +43,52 @@ def has_screen() -> bool:
     )
 
 
+@dataclass(frozen=True)
+class GuiOptions:
+    """The options of a GUI start: ``--db PATH``, ``--smoke``, ``--screenshot DIR``."""
+
+    db: str | None = None
+    smoke: bool = False
+    screenshot: str | None = None
+
+
+def gui_options(argv: Sequence[str]) -> GuiOptions | None:
+    """The GUI options when ``argv`` holds nothing but ``--db PATH``/``--db=PATH``, ``--smoke``
+    and ``--screenshot DIR``/``--screenshot=DIR`` (read as the full parser reads them: the last
+    one wins); None for anything else — a command, ``--help``, ``--version``, an abbreviated
+    or misspelt option, a missing value — which the full parser then handles as it always did.
+    """
+    values: dict[str, str | None] = {"--db": None, "--screenshot": None}
+    smoke = False
+    tokens = list(argv)
+    while tokens:
+        token = tokens.pop(0)
+        name, equals, value = token.partition("=")
+        if token == "--smoke":
+            smoke = True
+        elif name in values:
+            if not equals:
+                if not tokens or tokens[0].startswith("-"):
+                    return None
+                value = tokens.pop(0)
+            values[name] = value
+        else:
+            return None
+    return GuiOptions(db=values["--db"], smoke=smoke, screenshot=values["--screenshot"])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``liaison-app`` console script; returns the exit status."""
-    parser = cli.build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = gui_options(argv)
+    if args is None:   # a command, --help, --version or a mistake: the full parser (imports every command)
+        from liaison_app import cli
+
+        parsed = cli.build_parser().parse_args(argv)
+        if parsed.command:
+            return cli.run_command(parsed, paths.default_db_path(parsed.db))
+        args = GuiOptions(db=parsed.db, smoke=parsed.smoke, screenshot=parsed.screenshot)
     db_path = paths.default_db_path(args.db)
-    if args.command:
-        return cli.run_command(args, db_path)
 
     headless_mode = args.smoke or args.screenshot is not None
     if not has_screen():

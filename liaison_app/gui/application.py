@@ -1,6 +1,9 @@
-"""Start the GUI: QApplication set-up (font, translations, style), database, main window.
+"""Start the GUI: QApplication set-up (font, translations, style), main window, database.
 
-``app.py`` calls :func:`run_gui`; everything Qt-specific about starting lives here.
+``app.py`` calls :func:`run_gui`; everything Qt-specific about starting lives here. Window
+first, data next (docs/performance.md, start-up): the main window is shown before the core is
+even imported; then the database is opened, checked and signed into, with every dialog over
+the window, and the start page is built. This module imports neither the core nor the pages.
 """
 
 from __future__ import annotations
@@ -8,19 +11,14 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from liaison_app import __version__, paths
-from liaison_app.core import Core
-from liaison_app.core.maintenance import auto_backup
-from liaison_app.domain.education import SessionFilter
-from liaison_app.domain.people import PersonFilter, Role
-from liaison_app.domain.visits import VisitFilter
-from liaison_app.errors import UserError
 from liaison_app.gui.appearance import apply_preferences
 from liaison_app.gui.main_window import (
     PAGE_CONSULTATIONS,
@@ -35,18 +33,25 @@ from liaison_app.gui.main_window import (
 )
 from liaison_app.gui.preferences import Preferences, load_preferences
 from liaison_app.gui.signals import AppSignals
-from liaison_app.gui.startup import install_account_features, open_for_gui, sign_in
-from liaison_app.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from liaison_app.core import Core
+    from liaison_app.gui.tasks import TaskRunner
+    from liaison_app.storage.lock import DatabaseLock
 
 SCREEN_SIZE = (1366, 768)
 _CONFIGURED = "liaison_configured"
+_FUSION = "liaison_fusion"
 
 
 def ensure_application() -> QApplication:
-    """The running QApplication, created if there is none (one per process)."""
+    """The running QApplication, created if there is none (one per process) — then with the
+    Fusion style given as ``-style`` (``setStyle`` would make PySide build its ``QStyle`` type
+    with its hundreds of enum values, ~7 ms, before the window is shown)."""
     app = QApplication.instance()
     if app is None:
-        app = QApplication([sys.argv[0] if sys.argv else "liaison_app"])
+        app = QApplication([sys.argv[0] if sys.argv else "liaison_app", "-style", "Fusion"])
+        app.setProperty(_FUSION, True)
     assert isinstance(app, QApplication)
     return app
 
@@ -58,7 +63,8 @@ def configure_application(app: QApplication, preferences: Preferences | None = N
         return
     app.setApplicationName("liaison_app")
     app.setApplicationVersion(__version__)
-    app.setStyle("Fusion")
+    if not app.property(_FUSION):
+        app.setStyle("Fusion")
     family = load_cjk_font()
     apply_preferences(app, preferences or load_preferences(), family)
     app.setApplicationDisplayName(QCoreApplication.translate("application", "联系点工作台"))
@@ -78,10 +84,15 @@ def run_gui(db_path: Path, *, smoke: bool = False, screenshot_dir: Path | None =
             started_at: float | None = None) -> int:
     """Run the desktop app on the database at ``db_path``; returns the exit code.
 
+    The main window is shown first (menus, page titles, 正在打开数据库…); once it is on screen
+    the core is imported and the database opened (see :class:`_Session`), then the start page
+    is built.
+
     Args:
         db_path: the SQLite file (created and migrated if needed).
-        smoke: show the main window, print ``ready <ms since started_at>`` once it is
-            exposed, return 0 without entering the event loop.
+        smoke: print ``ready <ms since started_at>`` once the main window is exposed, then
+            ``loaded <ms>`` once the data is loaded and the start page built; return 0 without
+            entering the event loop.
         screenshot_dir: render the main pages and dialogs to ``DIR/<page>.png``, print each
             path, return 0.
         started_at: ``time.perf_counter()`` at process start (defaults to now).
@@ -94,53 +105,129 @@ def run_gui(db_path: Path, *, smoke: bool = False, screenshot_dir: Path | None =
     headless = smoke or screenshot_dir is not None
     app = ensure_application()
     configure_application(app)
-    # Damaged, foreign, too new, read-only, full, in use: a message and a way out (gui/startup.py).
-    opened = open_for_gui(Path(db_path), headless=headless)
-    if opened is None:
-        return 2
-    core, lock, db_path = opened
     signals = AppSignals()
-    window: MainWindow | None = None
-    tasks: TaskRunner | None = None
+    window = MainWindow(None, signals, db_path=Path(db_path))
+    session = _Session(window, signals, Path(db_path), headless=headless)
     try:
-        if not headless:
-            try:
-                auto_backup(core.db.conn, Path(db_path))
-            except UserError as err:  # a full disk must not keep the judge from working
-                QMessageBox.warning(None, QCoreApplication.translate("application", "自动备份失败"), str(err))
-        first_start = not headless and core.points.is_empty()
-        if first_start:
-            # First start: ask for the point before the window; cancelling leaves the hint.
-            from liaison_app.gui.dialogs.point_setup_dialog import PointSetupDialog  # first start only
-
-            setup = PointSetupDialog(core, signals)
-            setup.exec()
-            shiboken6.delete(setup)
-        if not headless and not sign_in(core, offer_admin_setup=first_start):
-            return 0   # 退出程序 at the login
-        tasks = TaskRunner(app)
-        window = MainWindow(core, signals, tasks=tasks)
-        if screenshot_dir is not None:
-            return take_screenshots(window, core, signals, Path(screenshot_dir))
-        if not headless:
-            install_account_features(window, core)   # 账户 menu, idle lock when logged in
         window.show()
+        # --smoke's figure needs the exposure; a real start does not wait long for it (a window
+        # started minimised may never be exposed before the data is there).
+        _wait_until(lambda: _exposed(window), timeout_ms=5000 if smoke else 500)
         if smoke:
-            _wait_until(lambda: window is not None and window.windowHandle() is not None
-                        and window.windowHandle().isExposed(), timeout_ms=5000)
-            print(f"ready {int(round((time.perf_counter() - started_at) * 1000))}", flush=True)
+            print(f"ready {_elapsed_ms(started_at)}", flush=True)
+        _settle()   # Qt paints a window when it is exposed: the judge sees it; data next
+        if not session.load():
+            return session.exit_code
+        _settle()   # the start page laid out and painted
+        if smoke:
+            print(f"loaded {_elapsed_ms(started_at)}", flush=True)
             return 0
-        return app.exec()
+        if screenshot_dir is not None:
+            assert session.core is not None
+            return take_screenshots(window, session.core, signals, Path(screenshot_dir))
+        return _event_loop(app)
     finally:
-        if tasks is not None:
-            tasks.shutdown()   # running jobs are cancelled and finish before the core closes
-        if window is not None:
-            window.close()
-            shiboken6.delete(window)  # now, so no timer of it outlives the database
+        session.stop_jobs()   # running jobs are cancelled and finish before the core closes
+        window.close()
+        shiboken6.delete(window)  # now, so no timer of it outlives the database
         shiboken6.delete(signals)
-        core.close()
-        if lock is not None:
-            lock.release()
+        session.close()
+
+
+class _Session:
+    """What ``run_gui`` opens after the window is shown, and closes at the end: the core, the
+    database lock, the task runner.
+
+    :meth:`load` (the window on screen): import the core, lock/open/check the database with
+    the way-out dialog over the window, start the automatic backup in a worker (with a
+    screen), ask for the point on first start, sign in, then attach the core to the window.
+    """
+
+    def __init__(self, window: MainWindow, signals: AppSignals, db_path: Path, *, headless: bool):
+        self.window, self.signals, self.db_path, self.headless = window, signals, db_path, headless
+        self.core: Core | None = None
+        self.lock: DatabaseLock | None = None
+        self.tasks: TaskRunner | None = None
+        self.exit_code = 0
+
+    def load(self) -> bool:
+        """True when the window has its data; else :attr:`exit_code` says why not (2: the
+        database cannot be opened, 0: 退出 at the login)."""
+        # After the window: PySide builds the Qt namespace in ~20 ms, startup imports the core.
+        from PySide6.QtCore import Qt
+
+        from liaison_app.gui import startup
+        from liaison_app.gui.tasks import TaskRunner
+
+        window, headless = self.window, self.headless
+        window.setCursor(Qt.CursorShape.BusyCursor)
+        try:
+            opened = startup.open_for_gui(self.db_path, headless=headless, parent=window)
+            if opened is None:
+                self.exit_code = 2
+                return False
+            self.core, self.lock, self.db_path = opened
+            self.tasks = TaskRunner(QApplication.instance())
+            if not headless:   # a worker: the window is usable meanwhile
+                startup.start_auto_backup(self.tasks, self.db_path,
+                                          on_failed=lambda err: _backup_failed(window, err))
+            window.unsetCursor()
+            first_start = not headless and self.core.points.is_empty()
+            if first_start:
+                # First start: ask for the point before the data; cancelling leaves the hint.
+                from liaison_app.gui.dialogs.point_setup_dialog import PointSetupDialog
+
+                setup = PointSetupDialog(self.core, self.signals, window)
+                setup.exec()
+                shiboken6.delete(setup)
+            if not headless and not startup.sign_in(self.core, offer_admin_setup=first_start, parent=window):
+                return False   # 退出程序 at the login
+            window.attach_core(self.core, tasks=self.tasks)
+            if not headless:
+                startup.install_account_features(window, self.core)   # 账户 menu, idle lock when logged in
+            return True
+        finally:
+            window.unsetCursor()
+
+    def stop_jobs(self) -> None:
+        """Cancel the running jobs and wait for them (the automatic backup finishes)."""
+        if self.tasks is not None:
+            self.tasks.shutdown()
+
+    def close(self) -> None:
+        """Close the core and release the lock (after :meth:`stop_jobs` and the window)."""
+        if self.core is not None:
+            self.core.close()
+        if self.lock is not None:
+            self.lock.release()
+
+
+def _backup_failed(window: QWidget, err: BaseException) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from liaison_app.errors import UserError
+
+    if not shiboken6.isValid(window):   # reported after the window closed: nobody to tell
+        return
+    if not isinstance(err, UserError):
+        sys.excepthook(type(err), err, err.__traceback__)   # a bug must not vanish
+        return
+    # A full disk must not keep the judge from working: say so, go on.
+    QMessageBox.warning(window, QCoreApplication.translate("application", "自动备份失败"), str(err))
+
+
+def _event_loop(app: QApplication) -> int:
+    """The application's event loop until the window closes (tests replace this)."""
+    return app.exec()
+
+
+def _exposed(window: QWidget) -> bool:
+    handle = window.windowHandle()
+    return handle is not None and handle.isExposed()
+
+
+def _elapsed_ms(started_at: float) -> int:
+    return int(round((time.perf_counter() - started_at) * 1000))
 
 
 def take_screenshots(window: MainWindow, core: Core, signals: AppSignals, folder: Path) -> int:
@@ -150,6 +237,9 @@ def take_screenshots(window: MainWindow, core: Core, signals: AppSignals, folder
     shows little), else a new one.
     """
     # The forms are imported here, not at start-up (docs/performance.md: start-up time).
+    from liaison_app.domain.education import SessionFilter
+    from liaison_app.domain.people import PersonFilter, Role
+    from liaison_app.domain.visits import VisitFilter
     from liaison_app.gui.dialogs.consultation_form import ConsultationForm
     from liaison_app.gui.dialogs.person_form import PersonForm
     from liaison_app.gui.dialogs.point_setup_dialog import PointSetupDialog

@@ -9,7 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -20,12 +19,19 @@ if TYPE_CHECKING:
 
 
 def build_menus(window: MainWindow) -> None:
-    """文件, 查看, 记录, 报表, 帮助 with their shortcuts (shown in the menus)."""
+    """文件, 查看, 记录, 报表, 帮助 with their shortcuts (shown in the menus). Shortcuts are set
+    with ``setShortcuts``: ``setShortcut`` makes PySide build its whole ``Qt`` namespace
+    (~20 ms) before the window is shown.
+
+    The actions that need the database are listed in ``window.core_actions`` and disabled
+    until the core is attached (:func:`enable_core_actions`); settings, text size, the guide,
+    关于 and 退出 work while the database is being opened.
+    """
     from liaison_app.gui.main_window import PAGE_EXPORT, PAGE_SESSIONS, PAGE_VISITS
 
     file_menu = window.menuBar().addMenu(translate("MainWindow", "文件(&F)"))
     quit_action = QAction(translate("MainWindow", "退出"), window)
-    quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+    quit_action.setShortcuts(_first_binding(QKeySequence.StandardKey.Quit))
     quit_action.setMenuRole(QAction.MenuRole.QuitRole)
     quit_action.triggered.connect(window.close)
     import_action = QAction(translate("MainWindow", "导入旧台账…"), window)
@@ -34,7 +40,7 @@ def build_menus(window: MainWindow) -> None:
     export_action.triggered.connect(lambda: (window.show_page(PAGE_EXPORT), window.export_page.open_export_dialog()))
     settings_action = QAction(translate("MainWindow", "设置…"), window)
     settings_action.setObjectName("settings_action")
-    settings_action.setShortcut(QKeySequence("Ctrl+,"))
+    settings_action.setShortcuts([QKeySequence("Ctrl+,")])
     settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
     settings_action.triggered.connect(window.open_settings)
     file_menu.addAction(import_action)
@@ -55,18 +61,18 @@ def build_menus(window: MainWindow) -> None:
 
     records = window.menuBar().addMenu(translate("MainWindow", "记录(&R)"))
     window.new_action = QAction(translate("MainWindow", "新建咨询"), window)
-    window.new_action.setShortcut(QKeySequence("Ctrl+N"))
+    window.new_action.setShortcuts([QKeySequence("Ctrl+N")])
     window.new_action.triggered.connect(window.new_consultation)
     new_session = QAction(translate("MainWindow", "新建普法宣讲…"), window)
     new_session.triggered.connect(lambda: window._open_new(PAGE_SESSIONS, window.session_page))
     new_visit = QAction(translate("MainWindow", "新建志愿服务记录…"), window)
     new_visit.triggered.connect(lambda: window._open_new(PAGE_VISITS, window.visit_page))
     window.search_action = QAction(translate("MainWindow", "搜索"), window)
-    window.search_action.setShortcut(QKeySequence("Ctrl+F"))
+    window.search_action.setShortcuts([QKeySequence("Ctrl+F")])
     window.search_action.triggered.connect(window.search)
     window.undo_action = QAction(translate("MainWindow", "撤销删除"), window)
     window.undo_action.setObjectName("undo_action")
-    window.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+    window.undo_action.setShortcuts(_first_binding(QKeySequence.StandardKey.Undo))
     window.undo_action.setEnabled(False)
     window.undo_action.triggered.connect(window._undo)
     window.undo_stack.canUndoChanged.connect(window.undo_action.setEnabled)
@@ -89,9 +95,14 @@ def build_menus(window: MainWindow) -> None:
     for action in (window.monthly_report_action, registration_action, certificate_action):
         reports.addAction(action)
 
+    window.core_actions = [import_action, export_action, window.new_action, new_session, new_visit,
+                           window.search_action, setup_action, window.monthly_report_action,
+                           registration_action, certificate_action]
+    enable_core_actions(window, False)   # until MainWindow.attach_core
+
     help_menu = window.menuBar().addMenu(translate("MainWindow", "帮助(&H)"))
     guide_action = QAction(translate("MainWindow", "使用说明"), window)
-    guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+    guide_action.setShortcuts(_first_binding(QKeySequence.StandardKey.HelpContents))
     guide_action.triggered.connect(window.open_user_guide)
     about_action = QAction(translate("MainWindow", "关于"), window)
     about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -99,6 +110,17 @@ def build_menus(window: MainWindow) -> None:
     help_menu.addAction(guide_action)
     help_menu.addSeparator()
     help_menu.addAction(about_action)
+
+
+def _first_binding(key: QKeySequence.StandardKey) -> list[QKeySequence]:
+    """What ``QKeySequence(key)`` is (the platform's first binding, or none), as a list."""
+    return QKeySequence.keyBindings(key)[:1]
+
+
+def enable_core_actions(window: MainWindow, enabled: bool) -> None:
+    """Enable (or disable) the menu actions that need the database."""
+    for action in window.core_actions:
+        action.setEnabled(enabled)
 
 
 def open_about(window: MainWindow, db_path: Path | None) -> QDialog:
@@ -123,6 +145,8 @@ def about_text(window: MainWindow, db_path: Path | None) -> str:
 
 def open_user_guide(window: MainWindow) -> QDialog:
     """帮助 → 使用说明 (F1): the Chinese user guide in a window of its own."""
+    from PySide6.QtCore import Qt
+
     from liaison_app.gui.dialogs.help_dialogs import UserGuideDialog
 
     dialog = UserGuideDialog(window)

@@ -25,13 +25,15 @@ class PageStack(QStackedWidget):
         self._factories: dict[str, PageFactory] = {}
         self._built: dict[str, QWidget] = {}
 
-    def insert_page(self, position: int, key: str, page: QWidget | PageFactory) -> None:
-        """Put ``page`` (or an empty placeholder for a factory) at ``position``."""
+    def insert_page(self, position: int, key: str, page: QWidget | PageFactory, *,
+                    placeholder: QWidget | None = None) -> None:
+        """Put ``page`` (or, for a factory, ``placeholder`` — by default an empty widget) at
+        ``position``; the placeholder is deleted when the page is built."""
         if isinstance(page, QWidget):
             self._built[key] = page
         else:
             self._factories[key] = page
-            page = QWidget(self)  # placeholder until the page is built
+            page = placeholder if placeholder is not None else QWidget(self)  # until the page is built
         self.insertWidget(position, page)
         self._keys.insert(position, key)
 

@@ -8,10 +8,12 @@ import time
 from liaison_app.gui.application import run_gui
 
 
-def test_smoke_prints_ready(qapp, db_path, capsys):
+def test_smoke_prints_ready_then_loaded(qapp, db_path, capsys):
     assert run_gui(db_path, smoke=True, started_at=time.perf_counter()) == 0
     out = capsys.readouterr().out
-    assert re.fullmatch(r"ready \d+\n", out), out
+    match = re.fullmatch(r"ready (\d+)\nloaded (\d+)\n", out)
+    assert match, out
+    assert int(match.group(1)) <= int(match.group(2))
 
 
 def test_screenshots_of_every_page(qapp, db_path, tmp_path, capsys):
