@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu
 
 from liaison_app.domain.duty import DutyShift, ShiftState
 from liaison_app.domain.people import HalfDay
+from liaison_app.gui.appearance import scaled_stylesheet, text_scale
 from liaison_app.gui.duty_formatting import slot_label
 from liaison_app.gui.labels import label
 
@@ -42,7 +43,7 @@ def build_slot_menu(page: RosterPage, day: date, half: HalfDay) -> QMenu:
     menu = QMenu(page)
     menu.setObjectName("slot_menu")
     menu.setToolTipsVisible(True)
-    menu.setStyleSheet(MENU_STYLE)
+    menu.setStyleSheet(scaled_stylesheet(MENU_STYLE, text_scale()))
     menu.addSection(slot_label(day, half))
     builder = RosterMenuBuilder(page, menu)
     cell = page.model.cell(day, half)
@@ -75,7 +76,7 @@ class RosterMenuBuilder(QObject):
             if len(shifts) > 1:
                 target = self._menu.addMenu(title)
                 target.setToolTipsVisible(True)
-                target.setStyleSheet(MENU_STYLE)
+                target.setStyleSheet(scaled_stylesheet(MENU_STYLE, text_scale()))
             else:
                 self._menu.addSection(title)
             done = shift.state is ShiftState.DONE

@@ -101,7 +101,6 @@ class RosterPage(QWidget):
         self.prev_button = self._button(self.tr("◀ 上月"), "roster_prev", self.tr("上个月（Ctrl+PgUp）"))
         self.month_button = self._button("", "roster_month", self.tr("选择月份"))
         self.month_button.setProperty("role", "monthTitle")
-        self.month_button.setStyleSheet("font-size: 14pt; font-weight: bold; padding: 2px 10px;")
         self.next_button = self._button(self.tr("下月 ▶"), "roster_next", self.tr("下个月（Ctrl+PgDown）"))
         self.judge_button = self._button(self.tr("法官排班"), "mode_judge", self.tr("法官安排、调整值班"))
         self.volunteer_button = self._button(self.tr("志愿者自助"), "mode_volunteer",
@@ -122,19 +121,23 @@ class RosterPage(QWidget):
                                            self.tr("设置本联系点怎样值班：固定星期、每月固定日期或赶集日，每班人数、时间和节假日"))
         self.holiday_button = self._button(self.tr("节假日设置"), "roster_holidays",
                                            self.tr("手工录入放假日和调休上班日（优先于国家安排）"))
+        # Two rows, so the page fits 1366×768 in 大字模式 and in English: where (point, month,
+        # mode) above, what to do below.
         toolbar = QHBoxLayout()
-        toolbar.setSpacing(4)  # eleven controls: the point's name must still fit at 1366×768
+        toolbar.setSpacing(4)
         toolbar.addWidget(self.point_combo, 1)
         toolbar.addWidget(self.prev_button)
         toolbar.addWidget(self.month_button)
         toolbar.addWidget(self.next_button)
-        toolbar.addSpacing(4)
+        toolbar.addSpacing(8)
         toolbar.addWidget(self.judge_button)
         toolbar.addWidget(self.volunteer_button)
-        toolbar.addSpacing(4)
+        actions = QHBoxLayout()
+        actions.setSpacing(4)
         for button in (self.generate_button, self.print_button, self.ics_button, self.pattern_button,
                        self.holiday_button):
-            toolbar.addWidget(button)
+            actions.addWidget(button)
+        actions.addStretch(1)
 
         # -- banners ---------------------------------------------------------------------------
         self.warning_bar, self.warning_label = self._banner("roster_warnings")
@@ -171,6 +174,7 @@ class RosterPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
         layout.addLayout(toolbar)
+        layout.addLayout(actions)
         layout.addWidget(self.warning_bar)
         layout.addWidget(self.unseen_bar)
         layout.addLayout(body, 1)
