@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QWidget,
@@ -24,6 +23,7 @@ from liaison_app.gui import menus
 from liaison_app.gui import page_factories as new
 from liaison_app.gui.page_stack import LazyPage, PageFactory, PageStack
 from liaison_app.gui.signals import AppSignals
+from liaison_app.gui.widgets.navigation_list import NavigationList
 
 if TYPE_CHECKING:  # the core, the pages and the dialogs are imported when first used (start-up time)
     from PySide6.QtGui import QCloseEvent
@@ -80,9 +80,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(self.tr("联系点工作台"))
 
-        self.navigation = QListWidget(self)
+        self.navigation = NavigationList(self)   # as wide as its longest title
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(150)
         self.stack = PageStack(self)
         central = QWidget(self)
         layout = QHBoxLayout(central)

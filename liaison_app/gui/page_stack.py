@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
 
 PageFactory = Callable[[], QWidget]
 
@@ -31,6 +31,7 @@ class PageStack(QStackedWidget):
         ``position``; the placeholder is deleted when the page is built."""
         if isinstance(page, QWidget):
             self._built[key] = page
+            page = self._scrolling(page)
         else:
             self._factories[key] = page
             page = placeholder if placeholder is not None else QWidget(self)  # until the page is built
@@ -45,11 +46,24 @@ class PageStack(QStackedWidget):
             page = self._factories.pop(key)()
             self._built[key] = page
             current = self.currentIndex()
-            self.insertWidget(position, page)
+            self.insertWidget(position, self._scrolling(page))
             self.removeWidget(placeholder)
             placeholder.deleteLater()
             self.setCurrentIndex(current)
         return self._built[key]
+
+    def _scrolling(self, page: QWidget) -> QScrollArea:
+        area = QScrollArea(self)
+        area.setObjectName(f"{page.objectName() or type(page).__name__}_scroll")
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidgetResizable(True)
+        area.setWidget(page)
+        return area
+
+    def current_page(self) -> QWidget | None:
+        """The page shown (not its scroll area); None while a placeholder is shown."""
+        current = self.currentWidget()
+        return current.widget() if isinstance(current, QScrollArea) else None
 
     def built(self, key: str) -> QWidget | None:
         """The page under ``key`` if it has been built, else None (it has nothing to do yet)."""

@@ -88,7 +88,7 @@ def test_pages_can_be_inserted_before_people(qtbot, core, signals):
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert titles[-3:] == ["附加页", "人员", "法院汇总"]
     window.show_page(PAGE_PEOPLE)
-    assert window.stack.currentWidget() is window.person_page
+    assert window.stack.current_page() is window.person_page
 
 
 def test_main_window_stays_a_thin_shell():

@@ -110,7 +110,7 @@ def test_window_without_core_shows_the_loading_state(qtbot, core, point, signals
 
     window.attach_core(core)
     assert window.navigation.isEnabled() and all(a.isEnabled() for a in window.core_actions)
-    assert window.stack.currentWidget() is window.start_page
+    assert window.stack.current_page() is window.start_page
     assert window.current_page_key() == PAGE_START and window.tasks is not None
     with pytest.raises(RuntimeError):
         window.attach_core(core)

@@ -162,7 +162,8 @@ class RosterPage(QWidget):
         self.side_stack.addWidget(self.problem_panel)
         self.side_stack.addWidget(self.volunteer_panel)
         side = QWidget(self)
-        side.setFixedWidth(SIDE_WIDTH)
+        # ~17 characters wide in 大字模式 (at least 300 px, the width at the standard 11 pt).
+        side.setFixedWidth(max(SIDE_WIDTH, self.fontMetrics().horizontalAdvance("中") * 17))
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.status_label)

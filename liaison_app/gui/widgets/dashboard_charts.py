@@ -65,11 +65,18 @@ def _elide(name: str, chars: int = CATEGORY_NAME_CHARS) -> str:
     return name if len(name) <= chars else name[:chars - 1] + "…"
 
 
+#: Largest chart label size (pt): twelve month labels and the category names must stay
+#: readable side by side in a third of a 1366 px window, also in 大字模式 (the figures
+#: above the charts carry the numbers in large type).
+MAX_CHART_POINT_SIZE = 12.0
+
+
 def _chart_font(widget: QWidget, delta: float = -1) -> QFont:
-    """The widget's (application's CJK) font, a little smaller for chart text."""
+    """The widget's (application's CJK) font, a little smaller for chart text, at most
+    :data:`MAX_CHART_POINT_SIZE`."""
     font = QFont(widget.font())
     if font.pointSizeF() > 0:
-        font.setPointSizeF(max(8.0, font.pointSizeF() + delta))
+        font.setPointSizeF(min(MAX_CHART_POINT_SIZE, max(8.0, font.pointSizeF() + delta)))
     return font
 
 

@@ -34,6 +34,7 @@ class RosterProblemPanel(QWidget):
         self.summary_label.setWordWrap(True)
         title = QLabel(self.tr("问题与缺班（点一下可定位）"), self)
         title.setProperty("role", "section")
+        title.setWordWrap(True)  # the side column is narrow; 大字模式 wraps the title
         self.list = QListWidget(self)
         self.list.setObjectName("problem_list")
         self.list.setWordWrap(True)
