@@ -163,7 +163,7 @@ class RosterPage(QWidget):
         self.side_stack.addWidget(self.volunteer_panel)
         side = QWidget(self)
         # ~17 characters wide in 大字模式 (at least 300 px, the width at the standard 11 pt).
-        side.setFixedWidth(max(SIDE_WIDTH, self.fontMetrics().horizontalAdvance("中") * 17))
+        side.setFixedWidth(max(SIDE_WIDTH, self.fontMetrics().horizontalAdvance("中") * 17))  # i18n-exempt: width unit
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.status_label)

@@ -65,9 +65,9 @@ def _elide(name: str, chars: int = CATEGORY_NAME_CHARS) -> str:
     return name if len(name) <= chars else name[:chars - 1] + "…"
 
 
-#: Largest chart label size (pt): twelve month labels and the category names must stay
-#: readable side by side in a third of a 1366 px window, also in 大字模式 (the figures
-#: above the charts carry the numbers in large type).
+# Largest chart label size (pt): twelve month labels and the category names must stay
+# readable side by side in a third of a 1366 px window, also in 大字模式 (the figures
+# above the charts carry the numbers in large type).
 MAX_CHART_POINT_SIZE = 12.0
 
 
