@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from liaison_app import __version__, paths
@@ -65,10 +65,16 @@ def configure_application(app: QApplication, preferences: Preferences | None = N
     app.setApplicationVersion(__version__)
     if not app.property(_FUSION):
         app.setStyle("Fusion")
+    app.setWindowIcon(app_icon())
     family = load_cjk_font()
     apply_preferences(app, preferences or load_preferences(), family)
     app.setApplicationDisplayName(QCoreApplication.translate("application", "联系点工作台"))
     app.setProperty(_CONFIGURED, True)
+
+
+def app_icon() -> QIcon:
+    """The app icon (resources/icons/app.png; the Windows build uses app.ico), read when drawn."""
+    return QIcon(str(paths.resource("icons", "app.png")))
 
 
 def load_cjk_font() -> str | None:

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self.stack.show_index)
         self.stack.show_index(self.navigation.currentRow())   # builds the start page
         self.navigation.setEnabled(True)
+        self.navigation.decorate(self._page_keys, self)   # page icons, Ctrl+1…8 (after the first paint)
         menus.enable_core_actions(self, True)
 
     def _page_args(self) -> tuple:  # type: ignore[type-arg]

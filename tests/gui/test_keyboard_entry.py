@@ -100,3 +100,23 @@ def test_menu_shortcuts_are_visible_and_unique(qtbot, core, signals):
                 shortcuts[key] = action.text()
     for wanted in ("Ctrl+N", "Ctrl+F", "Ctrl+Z", "F1", "Ctrl+,"):
         assert wanted in shortcuts, wanted
+
+
+def test_pages_switch_with_ctrl_digits_and_have_icons(qtbot, core, point, signals):
+    window = MainWindow(core, signals)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "consultations"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "start"
+    for row in range(window.navigation.count()):
+        item = window.navigation.item(row)
+        assert not item.icon().isNull(), item.text()
+        assert item.toolTip() == f"{item.text()}（Ctrl+{row + 1}）"
+    from liaison_app.gui.application import app_icon
+
+    assert app_icon().availableSizes() and not app_icon().pixmap(32, 32).isNull()
