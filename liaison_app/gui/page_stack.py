@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
 
 PageFactory = Callable[[], QWidget]
@@ -56,6 +57,7 @@ class PageStack(QStackedWidget):
         area = QScrollArea(self)
         area.setObjectName(f"{page.objectName() or type(page).__name__}_scroll")
         area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # Tab goes from field to field, not to the frame
         area.setWidgetResizable(True)
         area.setWidget(page)
         return area

@@ -5,7 +5,20 @@ text arrives as an input method's commit (the way a real IME delivers it)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTextEdit,
+    QWidget,
+)
 
 from liaison_app.domain.enums import Outcome
 from liaison_app.domain.records import ConsultationFilter
@@ -120,3 +133,55 @@ def test_pages_switch_with_ctrl_digits_and_have_icons(qtbot, core, point, signal
     from liaison_app.gui.application import app_icon
 
     assert app_icon().availableSizes() and not app_icon().pixmap(32, 32).isNull()
+
+
+INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QCheckBox, QRadioButton)
+
+
+def _inputs(form: QWidget) -> list[QWidget]:
+    """Visible, enabled editors of ``form`` a user types into or ticks (not a spin box's inner
+    line edit, not the read-only ones)."""
+    found = []
+    for widget in form.findChildren(QWidget):
+        if not isinstance(widget, INPUTS) or not widget.isVisibleTo(form) or not widget.isEnabled():
+            continue
+        if isinstance(widget, QLineEdit) and (isinstance(widget.parent(), (QAbstractSpinBox, QComboBox))
+                                              or widget.isReadOnly()):
+            continue
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            continue
+        found.append(widget)
+    return found
+
+
+@pytest.mark.parametrize("kind", ["session", "visit", "person", "point", "consultation"])
+def test_tab_reaches_every_field_before_the_buttons(qtbot, core, point, signals, kind):
+    from liaison_app.gui.dialogs.person_form import PersonForm
+    from liaison_app.gui.dialogs.point_setup_dialog import PointSetupDialog
+    from liaison_app.gui.dialogs.session_form import EducationSessionForm
+    from liaison_app.gui.dialogs.visit_form import VisitForm
+
+    make = {"session": lambda: EducationSessionForm(core, signals, None),
+            "visit": lambda: VisitForm(core, signals, None),
+            "person": lambda: PersonForm(core, signals, None),
+            "point": lambda: PointSetupDialog(core, signals),
+            "consultation": lambda: ConsultationForm(core, signals)}[kind]
+    form = make()
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    first = focused()
+    assert isinstance(first, INPUTS), f"{kind} opens with the focus on {type(first).__name__}"
+    wanted = set(map(id, _inputs(form)))
+    visited: list[QWidget] = []
+    for _ in range(3 * len(wanted) + 10):
+        widget = focused()
+        assert not isinstance(widget, QScrollArea), "Tab stops on a scroll area"
+        if isinstance(widget, QPushButton):
+            break
+        visited.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    missing = [w.objectName() or type(w).__name__ for w in _inputs(form) if id(w) not in set(map(id, visited))]
+    assert missing == [], f"{kind}: Tab reaches the buttons before {missing}"

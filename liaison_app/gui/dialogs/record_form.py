@@ -75,6 +75,7 @@ class RecordForm(QDialog):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # Tab goes from field to field, not to the frame
         self.general_error = QLabel(self)
         self.general_error.setObjectName("general_error")
         self.general_error.setProperty("role", "error")
@@ -131,6 +132,13 @@ class RecordForm(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
+        # Keyboard: the form opens in its first field, Tab goes down the fields and then to the
+        # buttons (they were created first, so they would otherwise come first).
+        previous = _last_tab_stop(view)
+        for button in (*extra_buttons, self.save_button, self.draft_button, self.close_button):
+            if previous is not None:
+                QWidget.setTabOrder(previous, button)
+            previous = button
 
     def _watch(self, *signals: Any) -> None:
         """Treat each signal as an edit (autosave, dirty)."""
@@ -330,3 +338,14 @@ class RecordForm(QDialog):
             self._on_draft_dropped(state)
         if self.is_dirty():
             self._autosave_timer.start()
+
+
+def _last_tab_stop(view: QWidget) -> QWidget | None:
+    """The last widget inside ``view`` that Tab stops at (the view's own focus order)."""
+    last = None
+    widget = view.nextInFocusChain()
+    while widget is not view and view.isAncestorOf(widget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            last = widget
+        widget = widget.nextInFocusChain()
+    return last

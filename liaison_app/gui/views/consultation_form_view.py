@@ -190,6 +190,7 @@ class ConsultationFormView(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # Tab goes from field to field, not to the frame
         self.scroll.setWidget(form)
 
         self.similar_panel = SimilarVisitorsPanel(category_name, self)
