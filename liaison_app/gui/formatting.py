@@ -38,6 +38,15 @@ def point_text(name: str, code: str) -> str:
     return translate("formatting", "{name}（{code}）").format(name=name, code=code)
 
 
+def breakable_path(path: object) -> str:
+    """``path`` as text a word-wrapped label may break after ``/``, ``\\``, ``_``, ``-`` and
+    ``.`` (a zero-width space there), so a long file name wraps instead of widening the page."""
+    text = str(path)
+    for mark in ("/", "\\", "_", "-", "."):
+        text = text.replace(mark, mark + "\u200b")
+    return text
+
+
 def join_list(parts: Iterable[str]) -> str:
     """Names or labels in a row: ``张德昇、马建国``."""
     return translate("formatting", "、", "separator of listed names or labels").join(parts)

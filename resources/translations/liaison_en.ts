@@ -2485,6 +2485,10 @@ Could not save the report: {error}</translation>
         <source>文字大小：{factor} 倍</source>
         <translation>Text size: {factor}×</translation>
     </message>
+    <message>
+        <source>{page}（Ctrl+{n}）</source>
+        <translation>{page} (Ctrl+{n})</translation>
+    </message>
 </context>
 <context>
     <name>MergeResultTableModel</name>

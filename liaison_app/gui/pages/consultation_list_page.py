@@ -30,6 +30,7 @@ from liaison_app.gui.models.consultation_table_model import COL_CATEGORY, COL_RE
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.undo_commands import DeleteConsultationCommand
 from liaison_app.gui.widgets.consultation_filter_bar import ConsultationFilterBar
+from liaison_app.gui.widgets.flow_layout import FlowLayout, keep_together
 
 
 class ConsultationListPage(QWidget):
@@ -95,13 +96,10 @@ class ConsultationListPage(QWidget):
         undo_layout.addWidget(self.undo_button)
         self.undo_bar.hide()
 
-        top = QHBoxLayout()
+        top = FlowLayout()   # the buttons go below title and search when the page is narrow
         top.addWidget(title)
-        top.addWidget(self.filter_bar.search_edit, 1)
-        top.addWidget(self.new_button)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.delete_button)
-        top.addWidget(self.print_button)
+        top.addWidget(self.filter_bar.search_edit)   # takes the spare width of its line
+        top.addWidget(keep_together(self, self.new_button, self.edit_button, self.delete_button, self.print_button))
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)

@@ -9,17 +9,19 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from liaison_app import paths
 from liaison_app.core.court import MergeReport
 from liaison_app.domain import clock
 from liaison_app.gui.dialogs.export_dialogs import set_role
+from liaison_app.gui.formatting import breakable_path
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.tasks import TaskRunner
 from liaison_app.gui.widgets.court_completeness_panel import CourtCompletenessPanel
 from liaison_app.gui.widgets.court_merge_panel import CourtMergePanel
 from liaison_app.gui.widgets.drop_file_list import DropFileList
+from liaison_app.gui.widgets.flow_layout import FlowLayout, keep_together
 
 COURT_DB_NAME = "court.db"
 TAB_MERGE, TAB_COMPLETENESS = range(2)
@@ -58,15 +60,18 @@ class CourtPage(QWidget):
         title.setProperty("role", "title")
         self.db_label = QLabel(self)
         self.db_label.setObjectName("court_db")
+        self.db_label.setWordWrap(True)   # a long path wraps (the tooltip has it whole)
         set_role(self.db_label, "muted")
         self.db_button = QPushButton(self.tr("更换汇总数据库…"), self)
         self.db_button.setObjectName("choose_court_db")
         self.db_button.setToolTip(self.tr("选择另一个汇总数据库文件（已有的，或输入新文件名新建）。"
                                           "汇总数据库只在法院使用，不是联系点的数据库。"))
-        top = QHBoxLayout()
+        # One row; when the page is narrow the path gets a row of its own and the button goes below.
+        self.db_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        top = FlowLayout()
         top.addWidget(title)
-        top.addWidget(self.db_label, 1)
-        top.addWidget(self.db_button)
+        top.addWidget(self.db_label)   # takes the spare width of its line
+        top.addWidget(keep_together(self, self.db_button, align_right=True))
 
         self.merge_panel = CourtMergePanel(self.court_db_path, signals, tasks, self, now=now)
         self.completeness_panel = CourtCompletenessPanel(self.court_db_path, signals, tasks, self, now=now)
@@ -108,7 +113,8 @@ class CourtPage(QWidget):
 
     def _show_db_path(self) -> None:
         state = "" if self.court_db_path.exists() else self.tr("（首次汇总时新建）")
-        self.db_label.setText(self.tr("汇总数据库：{path}{state}").format(path=self.court_db_path, state=state))
+        self.db_label.setText(self.tr("汇总数据库：{path}{state}").format(path=breakable_path(self.court_db_path),
+                                                                       state=state))
         self.db_label.setToolTip(str(self.court_db_path))
 
     def _on_merged(self, report: MergeReport) -> None:

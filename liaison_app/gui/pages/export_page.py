@@ -15,6 +15,7 @@ from liaison_app.gui.dialogs.export_dialogs import CourtKeyDialog, ExportBatchDi
 from liaison_app.gui.models.export_month_table_model import ExportMonthTableModel
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.tasks import CoreFactory, TaskRunner
+from liaison_app.gui.widgets.flow_layout import FlowLayout, keep_together
 from liaison_app.gui.widgets.record_table_view import RecordTableView
 
 # Tables whose changes can change a month's export state.
@@ -61,24 +62,18 @@ class ExportPage(QWidget):
         self.export_button = QPushButton(self.tr("导出…"), self)
         self.export_button.setObjectName("export")
         self.export_button.setProperty("role", "primary")
-        top = QHBoxLayout()
+        top = FlowLayout()   # the key and the buttons go below the title when the page is narrow
         top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.key_label)
-        top.addWidget(self.key_button)
-        top.addWidget(self.export_button)
+        top.addWidget(keep_together(self, self.key_label, self.key_button, self.export_button, align_right=True))
 
         self.point_combo = QComboBox(self)
         self.point_combo.setObjectName("point_filter")
         self.point_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.pending_box = QCheckBox(self.tr("只看需要报送的月份"), self)
         self.pending_box.setObjectName("only_pending")
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("联系点"), self))
-        filters.addWidget(self.point_combo)
-        filters.addSpacing(16)
+        filters = FlowLayout(spacing=16)
+        filters.addWidget(keep_together(self, QLabel(self.tr("联系点"), self), self.point_combo))
         filters.addWidget(self.pending_box)
-        filters.addStretch(1)
 
         explain = QLabel(self.tr(
             "每个联系点每月导出一个报送文件交给法院。月份导出后又有新增、修改或删除的记录，"

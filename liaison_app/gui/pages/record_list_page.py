@@ -18,8 +18,13 @@ from liaison_app.gui.dialogs.record_form import RecordForm
 from liaison_app.gui.models.paged_table_model import PagedTableModel
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.undo_commands import DeleteRecordCommand, SoftDeleting
+from liaison_app.gui.widgets.flow_layout import FlowLayout, keep_together
 from liaison_app.gui.widgets.record_table_view import RecordTableView
+from liaison_app.gui.widgets.reflow_layout import ReflowLayout
 from liaison_app.gui.widgets.undo_bar import UndoBar
+
+# Beside a side panel, the list keeps at least this many characters of width.
+TABLE_MIN_CHARS = 36
 
 
 class RecordListPage(QWidget):
@@ -85,21 +90,21 @@ class RecordListPage(QWidget):
         self.table = RecordTableView(self.model, samples, stretch_column=stretch_column, sort_column=sort_column,
                                      descending=self.model.descending, parent=self)
 
-        top = QHBoxLayout()
+        top = FlowLayout()   # the buttons go below the title when the page is narrow
         top.addWidget(title)
         if search_edit is not None:
-            top.addWidget(search_edit, 1)
-        else:
-            top.addStretch(1)
-        for button in (self.new_button, self.edit_button, self.delete_button, *extra_buttons):
-            top.addWidget(button)
+            top.addWidget(search_edit)   # takes the spare width of its line
+        top.addWidget(keep_together(self, self.new_button, self.edit_button, self.delete_button, *extra_buttons,
+                                    align_right=search_edit is None))
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)
-        content = QHBoxLayout()
-        content.addWidget(self.table, 1)
+        # The side panel goes below the list when both do not fit side by side (大字模式, English).
+        content = ReflowLayout((2, 1))
+        content.add_widget(self.table, 1)
         if side is not None:
-            content.addWidget(side)
+            self.table.setMinimumWidth(self.fontMetrics().averageCharWidth() * TABLE_MIN_CHARS)
+            content.add_widget(side)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.filter_bar)

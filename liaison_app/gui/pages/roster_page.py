@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -60,6 +62,8 @@ from liaison_app.gui.pages.roster_menu import RosterMode, build_slot_menu
 from liaison_app.gui.pyside_workarounds import replenish_none_refs
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.widgets.combos import refill_combo, select_data
+from liaison_app.gui.widgets.flow_layout import FlowLayout, keep_together
+from liaison_app.gui.widgets.reflow_layout import ReflowLayout
 from liaison_app.gui.widgets.roster_calendar import RosterCalendar
 from liaison_app.gui.widgets.roster_problems import RosterProblemPanel
 from liaison_app.gui.widgets.volunteer_duty_panel import VolunteerDutyPanel
@@ -122,22 +126,16 @@ class RosterPage(QWidget):
         self.holiday_button = self._button(self.tr("节假日设置"), "roster_holidays",
                                            self.tr("手工录入放假日和调休上班日（优先于国家安排）"))
         # Two rows, so the page fits 1366×768 in 大字模式 and in English: where (point, month,
-        # mode) above, what to do below.
-        toolbar = QHBoxLayout()
-        toolbar.setSpacing(4)
-        toolbar.addWidget(self.point_combo, 1)
-        toolbar.addWidget(self.prev_button)
-        toolbar.addWidget(self.month_button)
-        toolbar.addWidget(self.next_button)
-        toolbar.addSpacing(8)
-        toolbar.addWidget(self.judge_button)
-        toolbar.addWidget(self.volunteer_button)
-        actions = QHBoxLayout()
-        actions.setSpacing(4)
+        # mode) above, what to do below; each wraps when the page is narrower still.
+        self.point_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        toolbar = FlowLayout(spacing=8)
+        toolbar.addWidget(self.point_combo)   # takes the spare width of its line
+        toolbar.addWidget(keep_together(self, self.prev_button, self.month_button, self.next_button, spacing=4))
+        toolbar.addWidget(keep_together(self, self.judge_button, self.volunteer_button, spacing=4))
+        actions = FlowLayout(spacing=4)
         for button in (self.generate_button, self.print_button, self.ics_button, self.pattern_button,
                        self.holiday_button):
             actions.addWidget(button)
-        actions.addStretch(1)
 
         # -- banners ---------------------------------------------------------------------------
         self.warning_bar, self.warning_label = self._banner("roster_warnings")
@@ -162,15 +160,20 @@ class RosterPage(QWidget):
         self.side_stack.addWidget(self.problem_panel)
         self.side_stack.addWidget(self.volunteer_panel)
         side = QWidget(self)
-        # ~17 characters wide in 大字模式 (at least 300 px, the width at the standard 11 pt).
-        side.setFixedWidth(max(SIDE_WIDTH, self.fontMetrics().horizontalAdvance("中") * 17))  # i18n-exempt: width unit
+        # ~17 characters wide in 大字模式 (at least 300 px, the width at the standard 11 pt); down to
+        # 15 before it goes below the calendar.
+        unit = self.fontMetrics().horizontalAdvance("中")  # i18n-exempt: width unit
+        side_width = max(SIDE_WIDTH, unit * 17)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addSpacerItem(QSpacerItem(min(side_width, unit * 15), 0, QSizePolicy.Policy.Minimum,
+                                              QSizePolicy.Policy.Fixed))
         side_layout.addWidget(self.status_label)
         side_layout.addWidget(self.side_stack, 1)
-        body = QHBoxLayout()
-        body.addWidget(self.calendar, 1)
-        body.addWidget(side)
+        # Beside the calendar; below it, as wide as the page, when both do not fit side by side.
+        body = ReflowLayout((2, 1))
+        body.add_widget(self.calendar, 1)
+        body.add_widget(side, width=side_width)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(6)

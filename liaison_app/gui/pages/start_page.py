@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QPushButton,
     QTabWidget,
     QTableView,
@@ -37,6 +38,7 @@ from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.widgets.duty_today import DutyTodayPanel
 from liaison_app.gui.widgets.dashboard_charts import CategoryChart, TrendChart
 from liaison_app.gui.widgets.figure_card import FigureCard
+from liaison_app.gui.widgets.reflow_layout import ReflowLayout
 
 OVERDUE_FILTER = ConsultationFilter(followup=FollowUpState.OVERDUE)
 
@@ -95,8 +97,7 @@ class StartPage(QWidget):
         setup_layout.addWidget(self.setup_label, 1)
         setup_layout.addWidget(self.setup_button)
 
-        self.month_label = QLabel(self)
-        self.month_label.setProperty("role", "section")
+        self.month_label = section_label("", self)
         self.service_card = FigureCard(self.tr("本月法律服务人次"), self)
         self.service_card.setObjectName("service_card")
         self.service_card.setProperty("headline", True)
@@ -113,37 +114,31 @@ class StartPage(QWidget):
         self.overdue_card = FigureCard(self.tr("逾期未回访"), self)
         self.overdue_card.setObjectName("overdue_card")
         self.pending_card = FigureCard(self.tr("待回访"), self)
-        cards = QHBoxLayout()
-        cards.addWidget(self.service_card, 2)
+        # One row of figures at the standard size; in 大字模式 or English, rows of three (or two).
+        cards = ReflowLayout((6, 3, 2), equal_columns=True)
+        cards.add_widget(self.service_card, 2)
         for card in (self.consultations_card, self.sessions_card, self.audience_card, self.visits_card,
                      self.hours_card):
-            cards.addWidget(card, 1)
+            cards.add_widget(card, 1)
         followup_title = QLabel(self.tr("回访（群众诉求件件有回复）"), self)
-        followup_title.setProperty("role", "section")
         followup_cards = QGridLayout()
+        followup_cards.setContentsMargins(0, 0, 0, 0)
         followup_cards.addWidget(self.overdue_card, 0, 0, 1, 2)
         followup_cards.addWidget(self.pending_card, 1, 0)
         followup_cards.addWidget(self.done_card, 1, 1)
         self.trend_title = QLabel(self.tr("近{n}个月：咨询人次与宣讲受众").format(n=TREND_MONTHS), self)
-        self.trend_title.setProperty("role", "section")
         self.trend_chart = TrendChart(self)
         self.category_title = QLabel(self.tr("本月纠纷类型（点击横条查看）"), self)
-        self.category_title.setProperty("role", "section")
         self.category_chart = CategoryChart(self)
         # 回访 and the two charts side by side: at 1366×768 the overdue table keeps its rows.
-        followup_column = QVBoxLayout()
-        followup_column.addWidget(followup_title)
-        followup_column.addLayout(followup_cards)
-        dashboard_row = QHBoxLayout()
-        dashboard_row.addLayout(followup_column, 3)
-        for chart_title, chart in ((self.trend_title, self.trend_chart), (self.category_title, self.category_chart)):
-            column = QVBoxLayout()
-            column.addWidget(chart_title)
-            column.addWidget(chart, 1)
-            dashboard_row.addLayout(column, 4)
+        # When they do not fit (大字模式, English), the category chart goes below the other two.
+        self.dashboard_row = ReflowLayout((3, 2, 1))
+        for stretch, (chart_title, content) in zip((3, 4, 4), ((followup_title, followup_cards),
+                                                           (self.trend_title, self.trend_chart),
+                                                           (self.category_title, self.category_chart))):
+            self.dashboard_row.add_widget(_titled(self, chart_title, content), stretch)
 
-        overdue_title = QLabel(self.tr("逾期未回访（全部月份，期限最早的在前；双击打开）"), self)
-        overdue_title.setProperty("role", "section")
+        overdue_title = section_label(self.tr("逾期未回访（全部月份，期限最早的在前；双击打开）"), self)
         self.overdue_model = ConsultationTableModel(
             core.consultations, point_names=self._point_names(), columns=OVERDUE_COLUMNS,
             flt=OVERDUE_FILTER, sort="followup_due", descending=False, parent=self)
@@ -180,7 +175,7 @@ class StartPage(QWidget):
         layout.addWidget(self.setup_bar)
         layout.addWidget(self.month_label)
         layout.addLayout(cards)
-        layout.addLayout(dashboard_row)
+        layout.addLayout(self.dashboard_row)
         layout.addWidget(overdue_title)
         layout.addWidget(self.no_overdue_label)
         # Today's and tomorrow's duty (with gaps) beside the overdue list.
@@ -290,3 +285,26 @@ class StartPage(QWidget):
 
     def _point_names(self) -> dict[str, str]:
         return {p.id: p.name for p in self._core.points.all()}
+
+
+def section_label(text: str, parent: QWidget) -> QLabel:
+    """A bold section heading that wraps when the page is narrow."""
+    heading = QLabel(text, parent)
+    heading.setProperty("role", "section")
+    heading.setWordWrap(True)
+    return heading
+
+
+def _titled(parent: QWidget, title: QLabel, content: QWidget | QLayout) -> QWidget:
+    """``title`` (made a section heading) over ``content``, as one widget of the dashboard row."""
+    title.setProperty("role", "section")
+    title.setWordWrap(True)
+    column = QWidget(parent)
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(title)
+    if isinstance(content, QLayout):
+        layout.addLayout(content)
+    else:
+        layout.addWidget(content, 1)
+    return column

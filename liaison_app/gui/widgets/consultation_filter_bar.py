@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from liaison_app.domain.enums import FollowUpState, Outcome
 from liaison_app.domain.records import Category, ConsultationFilter, LiaisonPoint
 from liaison_app.gui.labels import category_text, label
+from liaison_app.gui.widgets.flow_layout import FlowLayout, keep_together
 from liaison_app.gui.widgets.month_combo import MonthCombo
 
 
@@ -64,16 +65,13 @@ class ConsultationFilterBar(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self)   # one row when it fits, more rows in 大字模式 or English
         for text, combo in ((self.tr("统计月份"), self.month_combo), (self.tr("联系点"), self.point_combo),
                             (self.tr("纠纷类型"), self.category_combo), (self.tr("处理方式"), self.outcome_combo),
                             (self.tr("回访状态"), self.followup_combo)):
             caption = QLabel(text, self)
             caption.setBuddy(combo)
-            layout.addWidget(caption)
-            layout.addWidget(combo)
-        layout.addStretch(1)
+            layout.addWidget(keep_together(self, caption, combo))
 
         self._search_timer = QTimer(self, singleShot=True, interval=self.SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._emit)

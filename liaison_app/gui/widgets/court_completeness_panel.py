@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -26,6 +25,7 @@ from liaison_app.gui.models.completeness_table_model import CompletenessTableMod
 from liaison_app.gui.progress import DelayedProgress
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.tasks import Job, TaskRunner
+from liaison_app.gui.widgets.flow_layout import FlowLayout, keep_together
 from liaison_app.gui.widgets.month_combo import MonthCombo
 from liaison_app.gui.widgets.record_table_view import RecordTableView
 
@@ -66,14 +66,11 @@ class CourtCompletenessPanel(QWidget):
         self.summary_button = QPushButton(self.tr("生成汇总工作簿…"), self)
         self.summary_button.setObjectName("write_summary")
         self.summary_button.setProperty("role", "primary")
-        controls = QHBoxLayout()
-        for widget in (QLabel(self.tr("从"), self), self.start_combo, QLabel(self.tr("到"), self), self.end_combo):
-            controls.addWidget(widget)
-        controls.addSpacing(16)
-        controls.addWidget(QLabel(self.tr("报送截止"), self))
-        controls.addWidget(self.due_spin)
-        controls.addStretch(1)
-        controls.addWidget(self.summary_button)
+        controls = FlowLayout(spacing=12)   # one row when it fits, more in 大字模式 or English
+        controls.addWidget(keep_together(self, QLabel(self.tr("从"), self), self.start_combo,
+                                         QLabel(self.tr("到"), self), self.end_combo))
+        controls.addWidget(keep_together(self, QLabel(self.tr("报送截止"), self), self.due_spin))
+        controls.addWidget(keep_together(self, self.summary_button, align_right=True))
 
         self.legend = QLabel(self.tr("格中为当前批次序号和首次导出日期；橙色 = 迟报（首次导出晚于截止日），"
                                      "红色 = 过了截止日仍未报送，未到期 = 还没到截止日，"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ from liaison_app.gui.progress import DelayedProgress
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.tasks import Job, TaskRunner
 from liaison_app.gui.widgets.drop_file_list import DropFileList
+from liaison_app.gui.widgets.flow_layout import FlowLayout, keep_together
 from liaison_app.gui.widgets.record_table_view import RecordTableView
 
 Now = Callable[[], datetime]
@@ -95,12 +97,13 @@ class CourtMergePanel(QWidget):
         self.merge_button = QPushButton(self.tr("开始汇总"), self)
         self.merge_button.setObjectName("start_merge")
         self.merge_button.setProperty("role", "primary")
-        options = QHBoxLayout()
+        accept_note.setWordWrap(True)
+        accept_note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        options = FlowLayout(spacing=12)   # one row when it fits, two in 大字模式 or English
         options.addWidget(self.dry_run_box)
-        options.addSpacing(16)
         options.addWidget(self.accept_edited_box)
-        options.addWidget(accept_note, 1)
-        options.addWidget(self.merge_button)
+        options.addWidget(accept_note)   # takes the spare width of its line
+        options.addWidget(keep_together(self, self.merge_button, align_right=True))
 
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("merge_summary")

@@ -25,11 +25,11 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
+from PySide6.QtCore import QDate, QMargins, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
 
-from liaison_app.core.dashboard import CategoryCount, TrendMonth
+from liaison_app.core.dashboard import TREND_MONTHS, CategoryCount, TrendMonth
 from liaison_app.i18n import translate
 
 CONSULTATION_COLOR = "#2f6eb5"   # the same colours as the charts of the monthly report PDF
@@ -214,6 +214,14 @@ class TrendChart(_ChartPanel):
     def month_labels(self) -> list[str]:
         return list(self.month_axis.categories())
 
+    def minimumSizeHint(self) -> QSize:
+        """Room for twelve month labels side by side and the two value axes (a narrower page
+        puts the chart on a row of its own rather than overlap the labels)."""
+        metrics = QFontMetrics(self.month_axis.labelsFont())
+        widest = max(metrics.horizontalAdvance(month_label(f"2026-{month:02d}")) for month in range(1, 13))
+        width = TREND_MONTHS * (widest + metrics.averageCharWidth()) + 2 * metrics.horizontalAdvance("0000")
+        return QSize(width, super().minimumSizeHint().height())
+
     def _month_at(self, x: float) -> TrendMonth | None:
         index = round(x)
         return self._months[index] if 0 <= index < len(self._months) else None
@@ -318,6 +326,13 @@ class CategoryChart(_ChartPanel):
     def axis_labels(self) -> list[str]:
         """Category axis labels, top to bottom."""
         return list(reversed(self.category_axis.categories()))
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for a full-length category name and bars with their counts."""
+        metrics = QFontMetrics(self.category_axis.labelsFont())
+        name = CATEGORY_NAME_CHARS * metrics.horizontalAdvance("中")  # i18n-exempt: width unit
+        width = name + 7 * metrics.horizontalAdvance("0000")
+        return QSize(width, super().minimumSizeHint().height())
 
     def click_bar(self, index: int) -> None:
         """A click on the bar at ``index`` (bottom = 0, as QBarSet counts)."""

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+# A caption of up to this many Chinese characters stays on one line (no lone 次 on a line of its
+# own); longer captions wrap.
+CAPTION_LINE_CHARS = 8
 
 
 class FigureCard(QFrame):
@@ -61,6 +65,16 @@ class FigureCard(QFrame):
     def value(self) -> str:
         """The text shown as value."""
         return self.value_label.text()
+
+    def minimumSizeHint(self) -> QSize:
+        """Wide enough for the value and for a short caption on one line."""
+        hint = super().minimumSizeHint()
+        metrics = self.caption_label.fontMetrics()
+        one_line = min(metrics.horizontalAdvance(self.caption_label.text()),
+                       CAPTION_LINE_CHARS * metrics.horizontalAdvance("中"))  # i18n-exempt: width unit
+        margins = self.layout().contentsMargins()
+        one_line += margins.left() + margins.right() + 2 * self.frameWidth()
+        return QSize(max(hint.width(), one_line), hint.height())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """Click → :attr:`sig_clicked`."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
 
 from liaison_app.domain.people import PersonFilter, Role
 from liaison_app.gui.labels import label
+from liaison_app.gui.widgets.flow_layout import FlowLayout, keep_together
 
 
 class PersonFilterBar(QWidget):
@@ -30,12 +31,9 @@ class PersonFilterBar(QWidget):
         self.inactive_box.setChecked(True)
         role_label = QLabel(self.tr("身份"), self)
         role_label.setBuddy(self.role_combo)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(role_label)
-        layout.addWidget(self.role_combo)
+        layout = FlowLayout(self)   # one row when it fits, two in 大字模式 or English
+        layout.addWidget(keep_together(self, role_label, self.role_combo))
         layout.addWidget(self.inactive_box)
-        layout.addStretch(1)
         self.role_combo.currentIndexChanged.connect(self._emit)
         self.inactive_box.toggled.connect(self._emit)
 

@@ -299,6 +299,8 @@ class RosterCellDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(font)
         inner = rect.adjusted(6, 1, -6, 0)
         number = str(cell.day.day) + (self.tr(" 今天") if cell.is_today else "")
+        if metrics.horizontalAdvance(number) > inner.width():   # narrow column: the fill marks today
+            number = str(cell.day.day)
         painter.setPen(QColor("white" if cell.is_today else "#1f2a37"))
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, number)
         mark = day_mark(cell.info) if cell.info else ""

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from liaison_app.domain.education import SessionFilter, SessionForm
 from liaison_app.domain.records import LiaisonPoint
 from liaison_app.gui.labels import label
 from liaison_app.gui.widgets.combos import refill_combo
+from liaison_app.gui.widgets.flow_layout import FlowLayout, keep_together
 from liaison_app.gui.widgets.month_combo import MonthCombo
 
 
@@ -43,15 +44,12 @@ class SessionFilterBar(QWidget):
         self.form_combo.addItem(self.tr("全部"), None)
         for form in SessionForm:
             self.form_combo.addItem(label(form), form.value)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self)   # one row when it fits, more rows in 大字模式 or English
         for text, combo in ((self.tr("统计月份"), self.month_combo), (self.tr("联系点"), self.point_combo),
                             (self.tr("形式"), self.form_combo)):
             caption = QLabel(text, self)
             caption.setBuddy(combo)
-            layout.addWidget(caption)
-            layout.addWidget(combo)
-        layout.addStretch(1)
+            layout.addWidget(keep_together(self, caption, combo))
 
         self._search_timer = QTimer(self, singleShot=True, interval=self.SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._emit)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from liaison_app.domain.people import Person
 from liaison_app.domain.records import LiaisonPoint
 from liaison_app.domain.visits import VisitFilter
 from liaison_app.gui.widgets.combos import refill_combo
+from liaison_app.gui.widgets.flow_layout import FlowLayout, keep_together
 from liaison_app.gui.widgets.month_combo import MonthCombo
 
 
@@ -35,15 +36,12 @@ class VisitFilterBar(QWidget):
         self.person_combo.setObjectName("visit_filter_person")
         self.person_combo.addItem(self.tr("全部"), None)
         self.person_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self)   # one row when it fits, more rows in 大字模式 or English
         for text, combo in ((self.tr("统计月份"), self.month_combo), (self.tr("联系点"), self.point_combo),
                             (self.tr("志愿者"), self.person_combo)):
             label = QLabel(text, self)
             label.setBuddy(combo)
-            layout.addWidget(label)
-            layout.addWidget(combo)
-        layout.addStretch(1)
+            layout.addWidget(keep_together(self, label, combo))
         self.month_combo.sig_period_changed.connect(self._emit)
         self.point_combo.currentIndexChanged.connect(self._emit)
         self.person_combo.currentIndexChanged.connect(self._emit)

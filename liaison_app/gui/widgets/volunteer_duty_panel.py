@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -23,6 +23,7 @@ from liaison_app.domain.duty import DutyShift, SwapRequest
 from liaison_app.domain.people import HalfDay
 from liaison_app.domain.roster import Gap
 from liaison_app.gui.duty_formatting import day_label, open_seat_text, parse_slot_key, shift_line, slot_key
+from liaison_app.gui.widgets.flow_layout import FlowLayout
 
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1   # "in" / "out" for swap requests
 _SLOT_ROLE = Qt.ItemDataRole.UserRole + 2   # "2026-12-01|am": the item's half-day (plain text survives QVariant)
@@ -196,7 +197,7 @@ class VolunteerDutyPanel(QWidget):
 
     # -- internals -------------------------------------------------------------------------------
     def _list(self, name: str) -> QListWidget:
-        widget = QListWidget(self)
+        widget = _ShortList(self)
         widget.setObjectName(name)
         widget.setWordWrap(True)
         widget.setAlternatingRowColors(True)
@@ -215,10 +216,9 @@ class VolunteerDutyPanel(QWidget):
         layout = QVBoxLayout(group)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.addWidget(widget, 1)
-        row = QHBoxLayout()
+        row = FlowLayout()   # the buttons wrap when the side panel is narrow
         for button in buttons:
             row.addWidget(button)
-        row.addStretch(1)
         layout.addLayout(row)
         return group
 
@@ -271,3 +271,12 @@ def _select(widget: QListWidget, role: int, value: object) -> bool:
             widget.setCurrentRow(row)
             return True
     return False
+
+
+class _ShortList(QListWidget):
+    """A list that asks for its least height: the lists share the panel's height by the groups'
+    stretch, and the rows of buttons under them (which wrap when the panel is narrow) keep
+    their room."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
