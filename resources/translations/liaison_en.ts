@@ -4079,7 +4079,6 @@ Settings are stored in: {path}</translation>
     <name>UserGuideDialog</name>
     <message>
         <source>使用说明</source>
-        <extracomment>Widest screenshot in the guide window (px at 1.0×; the screenshots are 1366 px wide).</extracomment>
         <translation>User guide</translation>
     </message>
     <message>

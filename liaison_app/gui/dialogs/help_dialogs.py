@@ -13,8 +13,9 @@ from liaison_app import __version__, paths
 from liaison_app.core.maintenance import backups_dir
 
 
-#: Widest screenshot in the guide window (px at 1.0×; the screenshots are 1366 px wide).
-IMAGE_WIDTH = 820
+# Widest screenshot in the guide window (px; the screenshots are 1366 px wide; a screenshot
+# inside a list item is indented, so this leaves room for that).
+IMAGE_WIDTH = 760
 
 
 class UserGuideDialog(QDialog):
