@@ -1,36 +1,52 @@
 """Measure the court merge: N batch workbooks × M consultation rows, merged into a fresh court
-database (reading with python-calamine, checking every cell, one transaction per file).
+database (reading with python-calamine, checking every cell, one transaction per file), against
+the baseline measured in the same run: python-calamine reading each file + one ``executemany``
+per file into the same court table.
 
-    python -m bench.merge_speed [--batches 50] [--rows 1000] [--keep DIR]
+    python -m bench.merge_speed [--quick] [--batches 50] [--rows 1000] [--repeat 1]
+                                [--workers N] [--in-process] [--reuse DIR] [--keep DIR]
 
-Prints the time to write the batches (not part of the merge), the merge time and rows/s, a dry
-run's time, and a re-merge (all duplicates). ``bench/run.py`` calls :func:`merge_figures`,
-which also measures the baseline: python-calamine reading each file + one ``executemany``.
+Prints the time to write the batches (not part of the merge), then per repeat: the merge
+(rows/s; worker processes as the app chooses, or ``--workers N``), with ``--in-process`` the
+same merge read in this process (``workers=0``), the baseline and the ratio, and the load
+average (the machine may be shared: compare figures of the same run only); then a dry run and
+a re-merge (all duplicates). ``--quick``: 20 batches. ``--reuse DIR`` merges the ``*.xlsx``
+already in DIR (e.g. kept with ``--keep``) instead of writing new ones.
+
+``bench/run.py`` calls :func:`merge_figures`. Imports are made inside the functions: the merge's
+worker processes import the main module again when they start (CPython's ``forkserver`` and
+``spawn``), which must stay cheap.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
+import os
 import shutil
 import tempfile
 import time
-import uuid
-from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bench.figures import Figure
-from liaison_app.core.court import CourtService
-from liaison_app.core.exports import batch_file_name
-from liaison_app.domain.clock import CHINA_TZ
-from liaison_app.domain.enums import AgeBand, Gender, IdStatus, Mode, Outcome
-from liaison_app.domain.pseudonym import visitor_key
-from liaison_app.domain.records import Category, Consultation
-from liaison_app.exchange.batch_writer import BatchHeader, BatchRecords, write_batch
-from liaison_app.storage.migrations import read_category_seed
+if TYPE_CHECKING:
+    from bench.figures import Figure
 
 
 def make_batches(folder: Path, batches: int, rows: int, seed: int = 1) -> int:
+    """Write ``batches`` monthly batch workbooks of ``rows`` consultations each (17 points × 12
+    months of 2025) into ``folder``; returns the rows written."""
+    import random
+    import uuid
+    from datetime import datetime, timedelta
+
+    from liaison_app.core.exports import batch_file_name
+    from liaison_app.domain.clock import CHINA_TZ
+    from liaison_app.domain.enums import AgeBand, Gender, IdStatus, Mode, Outcome
+    from liaison_app.domain.pseudonym import visitor_key
+    from liaison_app.domain.records import Category, Consultation
+    from liaison_app.exchange.batch_writer import BatchHeader, BatchRecords, write_batch
+    from liaison_app.storage.migrations import read_category_seed
+
     rng = random.Random(seed)
     categories = {r["code"]: Category(r["code"], r["level"], r["parent_code"], r["name_zh"], r["name_en"],
                                       r["source_part"], r["dict_version"]) for r in read_category_seed()}
@@ -126,34 +142,52 @@ def calamine_executemany_baseline(batches: Path, court_db: Path, *, plain: bool 
     return rows, time.perf_counter() - started
 
 
+def _merge_rate(batches: Path, court_db: Path, workers: int | None) -> tuple[float, float]:
+    """(rows/s of a merge of every batch in ``batches`` into a fresh court database, re-merge
+    of the same files in ms)."""
+    from liaison_app.core.court import CourtService
+
+    with CourtService(court_db) as court:
+        court.db  # created and migrated before the clock starts
+        started = time.perf_counter()
+        report = court.merge([batches], workers=workers)
+        rate = report.rows / (time.perf_counter() - started)
+        assert report.ok and report.rows, "\n".join(report.lines())
+        started = time.perf_counter()
+        again = court.merge([batches], workers=workers)
+        assert again.ok and again.rows == 0, "\n".join(again.lines())
+        return rate, (time.perf_counter() - started) * 1000
+
+
 def merge_figures(folder: Path, *, batches: int, rows: int, repeat: int) -> tuple[list[Figure], Path]:
-    """The merge figure (rows/s against the calamine + executemany baseline) and a re-merge of
-    the same files (all duplicates). Returns the figures and the folder of batches."""
+    """The merge figure (rows/s against the calamine + executemany baseline, both measured in
+    each repeat), the same merge read in process (no worker processes), the reader's own speed
+    into a plain table, and a re-merge of the same files (all duplicates). Returns the figures
+    and the folder of batches."""
     import statistics
+
+    from bench.figures import Figure
 
     batch_folder = folder / "batches"
     batch_folder.mkdir(parents=True)
-    total = make_batches(batch_folder, batches, rows)
-    ours, base, plain, again = [], [], [], []
+    make_batches(batch_folder, batches, rows)
+    ours, base, plain, again, in_process = [], [], [], [], []
     for attempt in range(repeat):
-        court_db = folder / f"court{attempt}.db"
-        with CourtService(court_db) as court:
-            court.db  # created and migrated before the clock starts
-            started = time.perf_counter()
-            report = court.merge([batch_folder])
-            ours.append(report.rows / (time.perf_counter() - started))
-            assert report.ok and report.rows == total, "\n".join(report.lines())
-            started = time.perf_counter()
-            court.merge([batch_folder])
-            again.append((time.perf_counter() - started) * 1000)
+        rate, again_ms = _merge_rate(batch_folder, folder / f"court{attempt}.db", None)
+        ours.append(rate)
+        again.append(again_ms)
         merged, seconds = calamine_executemany_baseline(batch_folder, folder / f"base{attempt}.db")
         base.append(merged / seconds)
-        merged, seconds = calamine_executemany_baseline(batch_folder, folder / f"plain{attempt}.db", plain=True)
-        plain.append(merged / seconds)
+        if attempt == 0:
+            in_process.append(_merge_rate(batch_folder, folder / "inproc.db", 0)[0])
+            merged, seconds = calamine_executemany_baseline(batch_folder, folder / "plain.db", plain=True)
+            plain.append(merged / seconds)
     rate, base_rate = statistics.median(ours), statistics.median(base)
     return [
         Figure(f"court merge {batches}×{rows:,} rows, all checks (rows/s)", rate, "r/s", base_rate,
                "≥20,000 r/s, ≥0.5× base", rate >= 20_000 and rate >= 0.5 * base_rate),
+        Figure("  the same read in process (no worker processes)", statistics.median(in_process), "r/s", None,
+               "—", None),
         Figure("  reader + executemany into a plain table", statistics.median(plain), "r/s", None, "—", None),
         Figure(f"court re-merge of the {batches} files (all duplicates)", statistics.median(again), "ms", None,
                "—", None),
@@ -161,35 +195,52 @@ def merge_figures(folder: Path, *, batches: int, rows: int, repeat: int) -> tupl
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--batches", type=int, default=50)
-    parser.add_argument("--rows", type=int, default=1000)
-    parser.add_argument("--keep", type=Path)
+    parser = argparse.ArgumentParser(description="Court merge speed against the calamine + executemany baseline")
+    parser.add_argument("--quick", action="store_true", help="20 batches (unless --batches is given)")
+    parser.add_argument("--batches", type=int, help="batch workbooks to write (default 50; 20 with --quick)")
+    parser.add_argument("--rows", type=int, default=1000, help="consultations per batch")
+    parser.add_argument("--repeat", type=int, default=1, help="merges measured (each with its baseline)")
+    parser.add_argument("--workers", type=int, help="worker processes (default: as the app chooses; 0: none)")
+    parser.add_argument("--in-process", action="store_true", help="also merge reading in process (workers=0)")
+    parser.add_argument("--reuse", type=Path, metavar="DIR", help="merge the batches in DIR, write none")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="copy the batches and databases to DIR")
     args = parser.parse_args()
+    from liaison_app.core.court import CourtService
+
     folder = Path(tempfile.mkdtemp(prefix="merge_bench_"))
     try:
-        started = time.perf_counter()
-        (folder / "batches").mkdir()
-        rows = make_batches(folder / "batches", args.batches, args.rows)
-        size = sum(p.stat().st_size for p in (folder / "batches").glob("*.xlsx"))
-        print(f"wrote {args.batches} batches × {args.rows} rows ({size / 1e6:.1f} MB) in "
-              f"{time.perf_counter() - started:.1f} s")
-        court_db = folder / "court.db"
-        with CourtService(court_db) as court:
+        batches = args.reuse or folder / "batches"
+        if args.reuse is None:
+            count = args.batches or (20 if args.quick else 50)
             started = time.perf_counter()
-            dry = court.merge([folder / "batches"], dry_run=True)
+            batches.mkdir()
+            make_batches(batches, count, args.rows)
+            size = sum(p.stat().st_size for p in batches.glob("*.xlsx"))
+            print(f"wrote {count} batches × {args.rows} rows ({size / 1e6:.1f} MB) in "
+                  f"{time.perf_counter() - started:.1f} s")
+        files = len(list(batches.glob("*.xlsx")))
+        for attempt in range(args.repeat):
+            line = [f"[{attempt + 1}] {files} files:"]
+            rate, _ = _merge_rate(batches, folder / f"court{attempt}.db", args.workers)
+            line.append(f"merge {rate:,.0f} rows/s")
+            if args.in_process:
+                line.append(f"in process {_merge_rate(batches, folder / f'inproc{attempt}.db', 0)[0]:,.0f} rows/s")
+            merged, seconds = calamine_executemany_baseline(batches, folder / f"base{attempt}.db")
+            line.append(f"baseline {merged / seconds:,.0f} rows/s (merge takes {merged / seconds / rate:.2f}× "
+                        f"its time)")
+            line.append("load average %.2f %.2f %.2f" % os.getloadavg())
+            print("  ".join(line), flush=True)
+        with CourtService(folder / "dry.db") as court:
+            started = time.perf_counter()
+            dry = court.merge([batches], dry_run=True, workers=args.workers)
             dry_seconds = time.perf_counter() - started
+        with CourtService(folder / "court0.db") as court:
             started = time.perf_counter()
-            report = court.merge([folder / "batches"])
-            seconds = time.perf_counter() - started
-            started = time.perf_counter()
-            again = court.merge([folder / "batches"])
+            again = court.merge([batches], workers=args.workers)
             again_seconds = time.perf_counter() - started
-        assert dry.ok and report.ok and again.ok, "\n".join(report.lines())
-        print(f"dry run: {dry_seconds:.2f} s ({rows / dry_seconds:,.0f} rows/s)")
-        print(f"merge:   {seconds:.2f} s for {report.rows:,} rows = {report.rows / seconds:,.0f} rows/s "
-              f"({seconds / args.batches * 1000:.0f} ms per file)")
-        print(f"re-merge (all duplicates): {again_seconds:.2f} s")
+        assert dry.ok and again.ok, "\n".join(dry.lines() + again.lines())
+        print(f"dry run: {dry_seconds:.2f} s ({dry.rows / dry_seconds:,.0f} rows/s); "
+              f"re-merge (all duplicates): {again_seconds:.2f} s")
         if args.keep:
             shutil.copytree(folder, args.keep, dirs_exist_ok=True)
     finally:

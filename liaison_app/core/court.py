@@ -12,6 +12,11 @@ Merge rules (docs/court-merge.md):
 * each file is one transaction (``BEGIN IMMEDIATE`` … ``COMMIT``): a kill, a power cut or a
   cancel in the middle leaves nothing of that file;
 * a dry run does everything on an in-memory copy of the database and writes nothing.
+
+Speed (docs/performance.md, court merge): a merge of :data:`POOL_MIN_BYTES` of files or more
+reads and checks them in worker processes a few files ahead (:mod:`liaison_app.exchange.batch_pool`);
+the decisions and the writing stay here, one file and one transaction at a time, in file order,
+with the same outcome and messages as reading here.
 """
 
 from __future__ import annotations
@@ -41,14 +46,19 @@ from liaison_app.domain.court import (
 )
 from liaison_app.errors import UserError
 from liaison_app.exchange import batch_format as fmt
-from liaison_app.exchange.batch_checks import CheckedBatch, check_batch, peek_batch_id
-from liaison_app.exchange.batch_reader import BatchFileError, Problem, load_file, read_bytes
+from liaison_app.exchange import batch_pool
+from liaison_app.exchange.batch_checks import CheckedBatch, stored_keys
+from liaison_app.exchange.batch_pool import CheckAhead
+from liaison_app.exchange.batch_reader import BatchFileError, Problem
 from liaison_app.storage.court import CourtRepository, MergedBatch, open_court_database, open_court_snapshot
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 DEFAULT_DUE_DAY = 5  # a month's batch is due by the 5th of the next month (court's rule; adjustable)
-_READ_SHEETS = (fmt.SHEET_MANIFEST, *fmt.DATA_SHEETS)
+# Merges of this many bytes of batches or more (about eight months of 1,000 consultations) read
+# and check ahead in worker processes; below it, starting the workers (up to 0.2 s the first time)
+# would cost about what they save (docs/performance.md, court merge).
+POOL_MIN_BYTES = 1_500_000
 
 
 class MergeOutcome(Enum):
@@ -245,6 +255,7 @@ class CourtService:
         accept_edited: bool = False,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+        workers: int | None = None,
     ) -> MergeReport:
         """Merge batch workbooks (files, or folders searched for ``*.xlsx``).
 
@@ -258,6 +269,11 @@ class CourtService:
             cancelled: polled before each file and, inside a file's transaction, after each
                 sheet; True stops — the file being merged is rolled back, later files are
                 reported as cancelled, files merged before stay.
+            workers: worker processes reading and checking files ahead of the writing
+                (:mod:`~liaison_app.exchange.batch_pool`); None: as many as
+                :func:`~liaison_app.exchange.batch_pool.default_workers` when the files hold
+                :data:`POOL_MIN_BYTES` or more, none below; 0: all in this process. The
+                outcome, the rows written and every message are the same either way.
 
         Returns:
             A :class:`MergeReport` (``exit_status`` 0 when every file was merged or skipped
@@ -274,35 +290,68 @@ class CourtService:
         repo = CourtRepository(db)
         results: list[FileResult] = list(missing)
         was_cancelled = False
+        ahead: CheckAhead | None = None
         try:
             codes = repo.category_codes()
+            ahead = self._check_ahead(files, repo, codes, accept_edited, workers)
             total = len(files)
             if progress:
                 progress(0, total)
-            for done, path in enumerate(files, start=1):
+            for index, path in enumerate(files):
                 cooperative.pause()  # a GUI thread waiting for the GIL gets it (cooperative.py)
                 if was_cancelled or (cancelled is not None and cancelled()):
                     was_cancelled = True
                     results.append(FileResult(path, MergeOutcome.CANCELLED))
+                    if ahead is not None:
+                        ahead.close()  # stop reading ahead now
                     continue
-                result = self._merge_file(repo, path, codes, accept_edited, cancelled)
+                answer = None
+                if ahead is not None and index == 0:
+                    ahead.start(1)  # the workers start and take the next files while this reads the first
+                elif ahead is not None:
+                    ahead.fill(index)
+                    answer = ahead.answer(index)  # None (the pool broke): this file and the rest here
+                result = self._merge_file(repo, path, codes, accept_edited, cancelled, answer)
                 was_cancelled = result.outcome is MergeOutcome.CANCELLED
                 results.append(result)
                 if progress:
-                    progress(done, total)
+                    progress(index + 1, total)
         finally:
+            if ahead is not None:
+                ahead.close()
+                repo.drop_staged()
             if dry_run:
                 db.close()
         return MergeReport(results, dry_run, was_cancelled, timer.perf_counter() - started)
 
+    @staticmethod
+    def _check_ahead(files: Sequence[Path], repo: CourtRepository, codes: set[str], accept_edited: bool,
+                     workers: int | None) -> CheckAhead | None:
+        """Worker processes reading and checking files ahead of the writer, or None (in process)."""
+        if len(files) < 2:
+            return None
+        if workers is None:
+            workers = batch_pool.default_workers() if _total_size(files) >= POOL_MIN_BYTES else 0
+        if workers <= 0:
+            return None
+        try:
+            return CheckAhead(files, known=repo.batch_ids(), category_codes=codes, accept_edited=accept_edited,
+                              workers=workers)
+        except (OSError, ImportError, NotImplementedError, ValueError):
+            return None  # no process pool on this system (no semaphores, …): read in process
+
     def _merge_file(self, repo: CourtRepository, path: Path, category_codes: set[str], accept_edited: bool,
-                    cancelled: Cancelled | None) -> FileResult:
+                    cancelled: Cancelled | None, answer: batch_pool.Answer | None = None) -> FileResult:
+        """Read, check and write one file. ``answer``: what a worker process found reading and
+        checking it (:func:`~liaison_app.exchange.batch_pool.read_and_check`); None: read here."""
         started = timer.perf_counter()
         try:
-            data = load_file(path)
             # A quick look at the manifest first: a batch merged before is skipped without reading
             # its data (a clerk often merges the whole folder again, old files included).
-            batch_id = peek_batch_id(read_bytes(path.name, data, (fmt.SHEET_MANIFEST,), scan_formulas=False))
+            if answer is None:
+                data, batch_id = batch_pool.peek_file(path)
+            else:
+                batch_id, pooled, problems = answer
             existing = repo.batch(batch_id) if batch_id else None
             if existing is not None:
                 counts = dict(zip(fmt.DATA_SHEETS, (existing.consultations, existing.sessions, existing.visits,
@@ -311,8 +360,15 @@ class CourtService:
                                   point_code=existing.point_code, point_name=existing.point_name,
                                   period=existing.period, seq=existing.seq, batch_id=existing.batch_id,
                                   row_counts=counts, seconds=timer.perf_counter() - started)
-            raw = read_bytes(path.name, data, _READ_SHEETS)
-            checked = check_batch(raw, category_codes=category_codes, accept_edited=accept_edited)
+            if answer is None:
+                checked = batch_pool.read_checked(path, data, category_codes=category_codes,
+                                                  accept_edited=accept_edited)
+            elif problems:
+                raise BatchFileError(problems)
+            elif pooled is None:  # not read, as held when the merge began; not held now (never seen): read here
+                return self._merge_file(repo, path, category_codes, accept_edited, cancelled)
+            else:
+                checked = pooled
         except BatchFileError as exc:
             return FileResult(path, MergeOutcome.REJECTED, problems=tuple(exc.problems),
                               seconds=timer.perf_counter() - started)
@@ -325,6 +381,8 @@ class CourtService:
                 m.point_code, m.period, m.seq):
             warnings.append(f"文件名与批次信息不一致（批次信息为 {m.point_code} {m.period} v{m.seq}），以批次信息为准")
         try:
+            if checked.staged is not None:
+                repo.load_staged(checked.staged)  # between transactions (SQLite's rule)
             with repo.write_transaction():
                 outcome, message, replaced_seq = self._apply(repo, path, checked, cancelled, warnings)
         except _Cancel:
@@ -368,8 +426,11 @@ class CourtService:
             visits=counts[fmt.SHEET_VISITS], shifts=counts[fmt.SHEET_SHIFTS],
         ))
         for spec in fmt.SHEET_SPECS:
-            keys = [c.key for c in spec.columns if c.key != "state"] + ["deleted"]
-            repo.insert_rows(spec.table, keys, checked.rows[spec.name], m.point_code, m.period, m.batch_id)
+            if checked.staged is not None:
+                repo.insert_staged(spec.table, stored_keys(spec), m.point_code, m.period, m.batch_id)
+            else:
+                repo.insert_rows(spec.table, stored_keys(spec), checked.values[spec.name], m.point_code, m.period,
+                                 m.batch_id)
             if cancelled is not None and cancelled():
                 raise _Cancel
             moved = repo.ids_in_other_months(spec.table, m.batch_id)
@@ -555,6 +616,17 @@ class CourtService:
         if not by_point:
             notes.append("所选月份还没有汇总任何批次。")
         return notes
+
+
+def _total_size(files: Sequence[Path]) -> int:
+    """Bytes of the files (those that cannot be read count 0: the merge reports them)."""
+    total = 0
+    for path in files:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            pass
+    return total
 
 
 def _atomic_write(out: Path, write: Callable[[Path], None]) -> Path:

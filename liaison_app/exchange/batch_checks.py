@@ -11,6 +11,7 @@ masked, figures consistent), the row counts, formulas (none allowed), and the ch
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -49,22 +50,45 @@ class Manifest:
     notes: str
 
 
+def stored_keys(spec: fmt.SheetSpec) -> tuple[str, ...]:
+    """The court columns a data sheet's rows are stored under, in order: every column's
+    :attr:`~liaison_app.exchange.batch_format.Column.key` but 状态 (``state``), then ``deleted``."""
+    return _STORED_KEYS[spec.name]
+
+
+_STORED_KEYS = {spec.name: (*(c.key for c in spec.columns if c.key != "state"), "deleted") for spec in fmt.SHEET_SPECS}
+
+
 @dataclass(frozen=True)
 class CheckedBatch:
-    """A batch that passed every check: its manifest and each data sheet's rows as dicts keyed
-    by :attr:`Column.key <liaison_app.exchange.batch_format.Column.key>` (the 状态 column becomes
-    ``deleted`` 0/1). ``checksum_ok`` is False only when the file was accepted as edited."""
+    """A batch that passed every check: its manifest and each data sheet's rows as tuples of
+    stored values in :func:`stored_keys` order (the 状态 column becomes ``deleted`` 0/1), ready for
+    an ``executemany``. ``checksum_ok`` is False only when the file was accepted as edited.
+
+    ``staged``: set by a worker process (:mod:`.batch_pool`), the rows as an SQLite database
+    image (one table per data sheet, named as its court table) instead of ``values`` (then
+    empty), so they cross the process boundary as one block of bytes and the court inserts them
+    with one ``INSERT … SELECT`` per table.
+    """
 
     file_name: str
     sha256: str
     manifest: Manifest
-    rows: dict[str, list[dict[str, Any]]]
+    values: dict[str, list[tuple[Any, ...]]]
     checksum_ok: bool
     computed_checksum: str
     warnings: tuple[str, ...] = ()
+    staged: bytes | None = None
+
+    @property
+    def rows(self) -> dict[str, list[dict[str, Any]]]:
+        """Each data sheet's rows as dicts keyed by :func:`stored_keys` (built on each call)."""
+        return {name: [dict(zip(_STORED_KEYS[name], row)) for row in rows] for name, rows in self.values.items()}
 
     def row_counts(self) -> dict[str, int]:
-        return {name: len(rows) for name, rows in self.rows.items()}
+        """Rows per data sheet (those of the manifest: a batch whose sheets hold other counts
+        is refused)."""
+        return {name: self.manifest.row_counts[name] for name in fmt.DATA_SHEETS}
 
 
 class _Problems:
@@ -400,114 +424,15 @@ def _check_record(spec: fmt.SheetSpec, record: dict[str, Any], row: int, manifes
                 problems.add(f"服务时长 {hours} 小时与服务分钟 {minutes} 不符", sheet, row, "服务时长（小时）")
 
 
-# -- the fast path for a clean sheet -----------------------------------------------------------
-
-class _Irregular(Exception):
-    """The sheet is not a clean export: check it row by row (:func:`_check_rows`) instead."""
-
-
-_EMPTY = (None, "")
-
+# -- the fast path for a clean sheet (batch_fast.py) ---------------------------------------------
 
 def _fast_rows(spec: fmt.SheetSpec, rows: list[list[Any]], manifest: Manifest,
-               category_codes: Collection[str] | None) -> tuple[list[dict[str, Any]], list[list[str]]] | None:
-    """The rows of a sheet as :func:`_check_rows` converts them, and their checksum values
-    (:func:`~liaison_app.exchange.batch_format.canonical_value` of each cell as read) — or None
-    as soon as anything is not what a clean export holds: an empty row, text beside the table,
-    a value of another type, a missing required value, a wrong word, a date outside the month,
-    a bad or repeated id, any problem of :func:`_check_record`.
+               category_codes: Collection[str] | None) -> tuple[list[tuple[Any, ...]], list[tuple[str, ...]]] | None:
+    """:func:`~liaison_app.exchange.batch_fast.fast_rows`: a clean sheet checked column by
+    column (None: check it row by row)."""
+    from liaison_app.exchange.batch_fast import fast_rows  # it builds on this module
 
-    A clean sheet is checked column by column (builtins over whole columns instead of several
-    Python calls per cell: the court merges millions of cells). It gives exactly what the
-    row-by-row check gives when that check finds no problem; anything else goes back to it,
-    which words the problems. docs/performance.md (court merge).
-    """
-    columns = spec.columns
-    width = len(columns)
-    if not rows:
-        return [], []
-    try:
-        for raw in rows:
-            if len(raw) > width and any(v not in _EMPTY for v in raw[width:]):
-                raise _Irregular  # text beside the table (trim_row drops only None and "")
-        cells = list(zip(*(raw[:width] if len(raw) >= width else [*raw, *[None] * (width - len(raw))]
-                           for raw in rows)))
-        stored_columns: list[Any] = []
-        canonical_columns: list[Any] = []
-        for column, values in zip(columns, cells):
-            stored, canonical = _fast_column(column, values, manifest.period)
-            stored_columns.append(stored)
-            canonical_columns.append(canonical)
-        keys = [c.key for c in columns]
-        ids = stored_columns[0]
-        if len(set(ids)) != len(ids) or not all(fmt.UUID_RE.match(i) for i in ids):
-            raise _Irregular  # ids are required, so an empty row fails here too
-        problems = _Problems("", 1)
-        converted: list[dict[str, Any]] = []
-        for index, values in enumerate(zip(*stored_columns), start=2):
-            record = dict(zip(keys, values))
-            _check_record(spec, record, index, manifest, problems, category_codes)
-            if problems:
-                raise _Irregular
-            record["deleted"] = 1 if record.pop("state", "") == fmt.STATE_DELETED else 0
-            converted.append(record)
-    except _Irregular:
-        return None
-    return converted, [list(row) for row in zip(*canonical_columns)]
-
-
-def _fast_column(column: fmt.Column, values: tuple[Any, ...], period: str) -> tuple[Any, Any]:
-    """(stored values, checksum values) of one column of a clean sheet; raises _Irregular."""
-    kind = column.kind
-    if kind is fmt.Kind.TEXT:
-        types = set(map(type, values))
-        if types == {str} and not any(map(str.isspace, values)):
-            stored: Any = values  # the usual case: every value is text ("" when empty)
-        elif types <= {str, type(None)}:
-            stored = [v if v and not v.isspace() else "" for v in values]  # _is_empty → ""
-        else:
-            raise _Irregular
-        if column.required and "" in stored:
-            raise _Irregular
-        if column.choices:
-            words = set(stored)
-            words.discard("")
-            if column.multi:
-                words = {w for text in words for w in text.split(fmt.LIST_SEPARATOR)}
-            if not words <= set(column.choices):
-                raise _Irregular
-        if fmt.has_unreadable("".join(stored)):
-            return stored, [fmt.canonical_text(v) for v in stored]
-        return stored, stored  # canonical_text(v) is v for clean text ("" for empty)
-    stored_values: list[Any] = []
-    canonical: list[str] = []
-    for value in values:
-        if value == "" and not column.required:  # an empty cell (the usual empty: a follow-up date)
-            stored_values.append(None)
-            canonical.append("")
-            continue
-        if _is_empty(value):
-            if column.required:
-                raise _Irregular
-            stored_values.append(None)
-            canonical.append(fmt.canonical_value(value, kind))
-            continue
-        if kind is fmt.Kind.DATETIME and type(value) is datetime and not value.microsecond \
-                and value.tzinfo is None and MIN_YEAR <= value.year <= MAX_YEAR:
-            moment = value.isoformat(" ")  # canonical_value of a whole-second datetime
-            result = moment.replace(" ", "T") + "+08:00"
-        elif kind is fmt.Kind.DATE and type(value) is date and MIN_YEAR <= value.year <= MAX_YEAR:
-            moment = result = value.isoformat()
-        else:
-            result, error = _convert(column, value)
-            if error:
-                raise _Irregular
-            moment = fmt.canonical_value(value, kind)
-        if column.in_period and not _in_period(result, period):
-            raise _Irregular
-        stored_values.append(result)
-        canonical.append(moment)
-    return stored_values, canonical
+    return fast_rows(spec, rows, manifest, category_codes)
 
 
 def _check_header(spec: fmt.SheetSpec, rows: list[list[Any]], problems: _Problems) -> bool:
@@ -583,8 +508,8 @@ def check_batch(raw: RawBatch, *, category_codes: Collection[str] | None = None,
                 column = spec.columns[_column_index(match.group(1))].header
             problems.add(f"单元格 {ref} 含有公式；报送工作簿只含数值，不应有公式（可能被手工修改过）", sheet, row, column)
 
-    converted: dict[str, list[dict[str, Any]]] = {}
-    canonical: dict[str, list[list[str]]] = {}  # checksum values of the sheets taken by the fast path
+    converted: dict[str, list[tuple[Any, ...]]] = {}
+    canonical: dict[str, list[tuple[str, ...]]] = {}  # checksum values of the sheets taken by the fast path
     for spec in fmt.SHEET_SPECS:
         if spec.name not in raw.sheets:
             problems.add("缺少这个工作表（被删除或改了名字？）", spec.name)
@@ -595,7 +520,8 @@ def check_batch(raw: RawBatch, *, category_codes: Collection[str] | None = None,
         data = rows[1:]
         fast = None if problems else _fast_rows(spec, data, manifest, category_codes)
         if fast is None:
-            converted[spec.name] = _check_rows(spec, data, manifest, problems, category_codes)
+            records = _check_rows(spec, data, manifest, problems, category_codes)
+            converted[spec.name] = list(map(operator.itemgetter(*_STORED_KEYS[spec.name]), records))
         else:
             converted[spec.name], canonical[spec.name] = fast
         expected = manifest.row_counts[spec.name]

@@ -13,6 +13,8 @@ name (``key``) it is stored under in the court database.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import json
 from json.encoder import encode_basestring as _encode_json_string
 import math
 import re
@@ -369,7 +371,11 @@ _UNREADABLE_RE = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 def has_unreadable(text: str) -> bool:
     """True if ``text`` holds a character :func:`canonical_text` writes escaped."""
-    return _UNREADABLE_RE.search(text) is not None
+    try:
+        text.encode("utf-8")  # fails on a lone surrogate; several times faster than the pattern
+    except UnicodeEncodeError:
+        return True
+    return "\ufffe" in text or "\uffff" in text
 
 
 def canonical_text(text: str) -> str:
@@ -437,6 +443,9 @@ def canonical_value(value: Any, kind: Kind | None = None) -> str:
     return str(value)
 
 
+_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _json_line(values: Sequence[str]) -> bytes:
     # Exactly json.dumps(list(values), ensure_ascii=False, separators=(",", ":")) for strings,
     # without building an encoder per line (the checksum writes one line per row).
@@ -466,6 +475,28 @@ class Checksum:
         """A data row whose values are already in :func:`canonical_value` form."""
         self._hash.update(_json_line([sheet, *canonical]))
 
+    def add_canonical_rows(self, sheet: str, rows: Sequence[Sequence[str]]) -> None:
+        """:meth:`add_canonical_row` for each of ``rows`` (the same bytes), a sheet at a time.
+
+        JSON escapes only ``"``, ``\\`` and control characters; when neither the sheet name nor
+        any value holds one (all of them joined are printable — which rules out control
+        characters — and hold neither character) and no row is empty, each line is the values
+        joined with ``","``. Otherwise the JSON encoder (C) writes the whole sheet in one call
+        and the text is cut into lines.
+        """
+        if not rows:
+            return
+        values = sheet + "".join(itertools.chain.from_iterable(rows))
+        if values.isprintable() and '"' not in values and "\\" not in values and all(rows):
+            head = f'["{sheet}","'
+            text = "".join([head + '","'.join(row) + '"]\n' for row in rows])
+        else:
+            encoded = _JSON_ENCODER.encode([[sheet, *row] for row in rows])
+            # "[[…],[…]]" → one line per row. Every row starts with the sheet name and ends with
+            # a string, so rows meet at '"],["', which no encoded string holds (its " are escaped).
+            text = encoded[1:-1].replace('"],["', '"]\n["') + "\n"
+        self._hash.update(text.encode("utf-8"))
+
     def add_values(self, sheet: str, values: Sequence[Any]) -> None:
         """A line of values without column kinds (manifest rows, cells beyond the columns)."""
         self._hash.update(_json_line([sheet, *(canonical_value(v) for v in values)]))
@@ -492,8 +523,7 @@ def checksum_of_canonical(data: Sequence[tuple[str, Sequence[Sequence[str]]]],
     digest = Checksum()
     for name, rows in data:
         digest.add_header(name, SHEET_COLUMNS[name])
-        for row in rows:
-            digest.add_canonical_row(name, row)
+        digest.add_canonical_rows(name, rows)
     _add_manifest(digest, manifest_rows)
     return digest.hexdigest()
 

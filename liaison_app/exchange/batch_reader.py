@@ -146,9 +146,24 @@ def _xml_unescape(text: str) -> str:
             .replace("&apos;", "'").replace("&amp;", "&"))
 
 
+def _may_hold_formula(xml: bytes) -> bool:
+    """``b"<f" in xml or b":f" in xml`` (False: no ``<f>`` or ``<x:f>`` element can be there),
+    found faster: the letter f is rare in a sheet's XML (hex ids; inline text in CJK is no
+    ASCII), and each is found with ``memchr`` and its previous byte looked at."""
+    if xml.count(b"f") > 20_000:  # an unusual sheet: two plain searches (about 2 ns a byte)
+        return b"<f" in xml or b":f" in xml
+    find = xml.find
+    at = find(b"f", 1)
+    while at >= 0:
+        if xml[at - 1] in (0x3C, 0x3A):  # "<" or ":"
+            return True
+        at = find(b"f", at + 1)
+    return False
+
+
 def _formula_cells(xml: bytes, limit: int = 5) -> list[str]:
     """References of cells holding a formula (the first ``limit``)."""
-    if b"<f" not in xml and b":f" not in xml:
+    if not _may_hold_formula(xml):
         return []  # no <f> or <x:f> element can be there: skip the (slower) pattern search
     found: list[str] = []
     for match in _FORMULA_RE.finditer(xml):

@@ -9,7 +9,6 @@ untouched.
 
 from __future__ import annotations
 
-import operator
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -27,6 +26,7 @@ from liaison_app.storage.migrations import Migration, load_migrations, migrate, 
 COURT_APPLICATION_ID = 1279480404  # b"LCRT"
 # Tables of merged rows (one per data sheet of a batch); each has point_code, period, batch_id, id.
 ROW_TABLES = ("court_consultation", "court_session", "court_visit", "court_shift")
+STAGED = "staged"  # schema name of a worker's staged rows (CourtRepository.load_staged)
 
 
 def court_migrations_dir() -> Path:
@@ -172,6 +172,10 @@ class CourtRepository:
                               (batch_id,)).fetchone()
         return _batch_from_row(row) if row else None
 
+    def batch_ids(self) -> set[str]:
+        """Ids of every batch merged (current or replaced)."""
+        return {row[0] for row in self.db.execute("SELECT batch_id FROM court_batch")}
+
     def current_batch(self, point_code: str, period: str) -> MergedBatch | None:
         """The batch whose rows the court holds for this point and month."""
         row = self.db.execute(
@@ -220,17 +224,49 @@ class CourtRepository:
             deleted += cursor.rowcount
         return deleted
 
-    def insert_rows(self, table: str, keys: Sequence[str], rows: Sequence[dict[str, Any]], point_code: str,
+    def insert_rows(self, table: str, keys: Sequence[str], rows: Sequence[Sequence[Any]], point_code: str,
                     period: str, batch_id: str) -> int:
-        """Insert rows (dicts with ``keys``, the table's column names) of one data sheet into
-        ``table`` (one of :data:`ROW_TABLES`) with ``executemany``, inside the transaction."""
+        """Insert rows of one data sheet into ``table`` (one of :data:`ROW_TABLES`) with one
+        ``executemany``, inside the transaction: each row holds the values of ``keys`` (the
+        table's column names) in that order; point code, period and batch id are put before them."""
         _check_table(table)
         names = ["point_code", "period", "batch_id", *keys]
         sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-        values = operator.itemgetter(*keys) if len(keys) > 1 else (lambda r: (r[keys[0]],))
         head = (point_code, period, batch_id)
-        self.db.conn.executemany(sql, (head + values(r) for r in rows))
+        self.db.conn.executemany(sql, [head + tuple(row) for row in rows])  # tuple(t) is t itself
         return len(rows)
+
+    # -- rows staged by a worker process (exchange/batch_pool.py) ------------------------------------
+    def load_staged(self, image: bytes) -> None:
+        """Open ``image`` (an SQLite database image of staged rows) as the schema ``staged``, in
+        memory. Outside a transaction: SQLite attaches and replaces a database only between
+        transactions.
+
+        The schema is detached and attached afresh for every image: replacing the content of
+        an attached database keeps its schema cookie, so statements prepared against the last
+        image (Python's statement cache) would not be re-prepared and would read the new image
+        through the old one's table root pages. A detach expires them.
+        """
+        self.drop_staged()
+        conn = self.db.conn
+        conn.execute(f"ATTACH DATABASE ':memory:' AS {STAGED}")
+        conn.deserialize(image, name=STAGED)
+
+    def insert_staged(self, table: str, keys: Sequence[str], point_code: str, period: str, batch_id: str) -> None:
+        """Insert the rows of ``staged.<table>`` (columns ``keys``, see :meth:`load_staged`) into
+        ``table`` with one ``INSERT … SELECT``, inside the transaction — the rows and row order
+        :meth:`insert_rows` gives for the same values."""
+        _check_table(table)
+        columns = ", ".join(keys)
+        self.db.conn.execute(
+            f"INSERT INTO {table} (point_code, period, batch_id, {columns}) "
+            f"SELECT ?, ?, ?, {columns} FROM {STAGED}.{table} ORDER BY rowid", (point_code, period, batch_id))
+
+    def drop_staged(self) -> None:
+        """Detach the staged rows' schema, if attached (outside a transaction)."""
+        conn = self.db.conn
+        if any(row[1] == STAGED for row in conn.execute("PRAGMA database_list")):
+            conn.execute(f"DETACH DATABASE {STAGED}")
 
     def ids_in_other_months(self, table: str, batch_id: str) -> int:
         """Records of this batch that the court also holds for another month of the same point
