@@ -48,13 +48,20 @@ def press(qtbot, key: Qt.Key, times: int = 1) -> None:  # type: ignore[no-untype
         qtbot.keyClick(focused(), key)
 
 
-def test_a_consultation_from_ctrl_n_to_ctrl_s(qtbot, core, point, signals):
+@pytest.fixture
+def active_window(qtbot, core, point, signals) -> MainWindow:
+    """The main window shown and active (shortcuts go to the active window)."""
     window = MainWindow(core, signals)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_a_consultation_from_ctrl_n_to_ctrl_s(qtbot, core, active_window):
+    window = active_window
 
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     form = window.consultation_page.open_forms()[-1]
@@ -115,13 +122,8 @@ def test_menu_shortcuts_are_visible_and_unique(qtbot, core, signals):
         assert wanted in shortcuts, wanted
 
 
-def test_pages_switch_with_ctrl_digits_and_have_icons(qtbot, core, point, signals):
-    window = MainWindow(core, signals)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+def test_pages_switch_with_ctrl_digits_and_have_icons(qtbot, active_window):
+    window = active_window
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_key() == "consultations"
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
