@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -53,10 +54,19 @@ def auto_backup(conn: sqlite3.Connection, db_path: Path, *, daily: int = 7, week
     return path
 
 
-def list_backups(folder: Path) -> list[BackupInfo]:
-    """Readable backups in ``folder``, newest first (unreadable files are skipped)."""
+def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
+    """Readable backups in ``folder``, newest first (unreadable files are skipped).
+
+    With ``stem`` (the database file's name without ``.db``), only that database's backups:
+    ``<stem>-YYYYMMDD-HHMMSS[-tag].db`` as :func:`backup_name` writes them. Several databases
+    kept in one folder share its ``backups/``; offering another database's backup as the way out
+    of a damaged one would put the wrong point's records in its place.
+    """
+    own = re.compile(rf"^{re.escape(stem)}-\d{{8}}-\d{{6}}(-[a-z-]+)?\.db$") if stem is not None else None
     found = []
     for path in folder.glob("*.db"):
+        if own is not None and not own.match(path.name):
+            continue
         try:
             found.append(describe_backup(path))
         except UserError:

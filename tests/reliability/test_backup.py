@@ -110,3 +110,29 @@ def test_second_copy_is_told_the_database_is_in_use(tmp_path):
     first.release()
     again = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert again.returncode == 0
+
+
+def test_backups_of_another_database_in_the_same_folder_are_not_offered(tmp_path):
+    """Two databases in one folder share backups/: the way out of a damaged p2.db must not offer
+    p1.db's backup (restoring it would put p1's records in p2's place). Regression test."""
+    from liaison_app.core import open_core
+    from liaison_app.domain.records import LiaisonPoint
+
+    p1, p2 = tmp_path / "p1.db", tmp_path / "p2.db"
+    for path in (p1, p2):
+        core = open_core(path)
+        core.points.add(LiaisonPoint(code=path.stem.upper(), name=f"{path.stem}联系点", court="某法院",
+                                     township="某镇", village="", judge_name="某法官"))
+        auto_backup(core.db.conn, path)
+        backup_to(core.db.conn, path, backups_dir(path), tag="before-restore")
+        core.close()
+    p1_extra = tmp_path / "p1-x.db"   # a third database whose name starts like p1's
+    core = open_core(p1_extra)
+    auto_backup(core.db.conn, p1_extra)
+    core.close()
+    folder = backups_dir(p1)
+    assert len(list_backups(folder)) == 5
+    names = sorted(info.path.name for info in list_backups(folder, p1.stem))
+    assert len(names) == 2 and all(name.startswith("p1-2") for name in names)
+    assert any(name.endswith("-before-restore.db") for name in names)
+    assert all(info.path.name.startswith("p2-") for info in list_backups(folder, p2.stem))

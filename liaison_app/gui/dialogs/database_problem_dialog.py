@@ -79,7 +79,7 @@ class DatabaseProblemDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         in_use = isinstance(error, DatabaseInUseError)
-        self.backups: list[BackupInfo] = [] if in_use else list_backups(backups_dir(self._db_path))
+        self.backups: list[BackupInfo] = [] if in_use else list_backups(backups_dir(self._db_path), self._db_path.stem)
         self.backup_list = QListWidget(self)
         self.backup_list.setObjectName("backups")
         for info in self.backups:
