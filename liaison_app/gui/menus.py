@@ -169,12 +169,13 @@ def change_text_size(window: MainWindow, step: int) -> float:
     """One 大字模式 step larger (+1), smaller (−1) or back to 1.0 (0), stored at once;
     returns the new scale."""
     from liaison_app.gui.appearance import apply_text_scale, text_scale
-    from liaison_app.gui.preferences import TEXT_SCALE_STEPS, load_preferences, save_preferences
+    from liaison_app.gui.dialogs.settings_dialog import store_preferences
+    from liaison_app.gui.preferences import TEXT_SCALE_STEPS, load_preferences
 
     current = text_scale()
     index = min(range(len(TEXT_SCALE_STEPS)), key=lambda i: abs(TEXT_SCALE_STEPS[i] - current))
     index = 0 if step == 0 else max(0, min(len(TEXT_SCALE_STEPS) - 1, index + step))
-    stored = save_preferences(replace(load_preferences(), text_scale=TEXT_SCALE_STEPS[index]))
+    stored = store_preferences(window, replace(load_preferences(), text_scale=TEXT_SCALE_STEPS[index]))
     app = QApplication.instance()
     if isinstance(app, QApplication):
         apply_text_scale(app, stored.text_scale)

@@ -61,12 +61,32 @@ def load_preferences() -> Preferences:
     return Preferences(language=language, text_scale=scale).normalised()
 
 
+class SettingsNotSaved(OSError):
+    """The preferences file could not be written (read-only folder, a file where the folder
+    should be, full disk); ``path`` is the file."""
+
+    def __init__(self, path: object, reason: object):
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
+
+
 def save_preferences(preferences: Preferences) -> Preferences:
-    """Store ``preferences`` (normalised, written to disk at once); returns what was stored."""
+    """Store ``preferences`` (normalised, written to disk at once); returns what was stored.
+
+    Raises:
+        SettingsNotSaved: the file could not be written; nothing else went wrong (the caller
+            may still apply the preferences to this session).
+    """
     stored = preferences.normalised()
-    paths.settings_path().parent.mkdir(parents=True, exist_ok=True)
+    path = paths.settings_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SettingsNotSaved(path, exc.strerror or exc) from exc
     store = settings()
     store.setValue(_LANGUAGE_KEY, stored.language)
     store.setValue(_SCALE_KEY, stored.text_scale)
     store.sync()
+    if store.status() != QSettings.Status.NoError:
+        raise SettingsNotSaved(path, store.status().name)
     return stored

@@ -28,6 +28,7 @@ from liaison_app.errors import UserError
 from liaison_app.gui.dialogs.database_problem_dialog import DatabaseProblemDialog, WayOut
 from liaison_app.gui.dialogs.login_dialog import AdminSetupDialog, LoginDialog
 from liaison_app.gui.idle_lock import IdleLock
+from liaison_app.gui.labels import label
 from liaison_app.gui.tasks import Job, TaskRunner
 from liaison_app.i18n import translate
 from liaison_app.storage.lock import DatabaseLock
@@ -189,7 +190,7 @@ def install_account_features(window: QMainWindow, core: Core) -> IdleLock | None
     menu.addAction(minutes_action)
     menu.addAction(audit_action)
     user = core.actor
-    window.statusBar().showMessage(translate("startup", "当前用户：{name}（{role}）").format(name=user.name, role=user.role.label)
+    window.statusBar().showMessage(translate("startup", "当前用户：{name}（{role}）").format(name=user.name, role=label(user.role))
                                    if not user.is_system else translate("startup", "未设置账户：不需要登录"), 8000)
     return idle
 

@@ -3774,6 +3774,14 @@ Elderly support dispute</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>设置未能保存</source>
+        <translation>Settings not saved</translation>
+    </message>
+    <message>
+        <source>这次的设置只在本次使用中有效，下次打开软件会恢复原样：无法写入设置文件 {path}（{reason}）。</source>
+        <translation>These settings apply to this session only and will be gone at the next start: the settings file {path} cannot be written ({reason}).</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>

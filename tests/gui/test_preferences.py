@@ -119,3 +119,30 @@ def test_help_menu_opens_the_guide_with_f1(qtbot, core, signals):
     guide = next(a for a in help_menu.actions() if a.text() == "使用说明")
     assert guide.shortcut().toString() == "F1"
     assert isinstance(QApplication.instance(), QApplication)
+
+
+def test_unwritable_settings_still_apply_for_the_session_and_say_so_once(qtbot, core, signals, tmp_path,
+                                                                         monkeypatch, restore_scale):
+    """Regression: a settings folder that cannot be created made Ctrl++ and 设置 → 确定 raise
+    in the slot (nothing changed, no message)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from liaison_app.gui.dialogs import settings_dialog
+
+    blocker = tmp_path / "afile"
+    blocker.write_text("a file where the settings folder should be", encoding="utf-8")
+    monkeypatch.setenv(paths.SETTINGS_ENV_VAR, str(blocker / "settings.ini"))
+    monkeypatch.setattr(settings_dialog, "_WARNED", set())
+    window = MainWindow(core, signals)
+    qtbot.addWidget(window)
+    assert window.change_text_size(+1) == 1.15
+    assert text_scale() == 1.15
+    assert window.change_text_size(+1) == 1.3
+    boxes = [w for w in window.findChildren(QMessageBox) if w.windowTitle() == "设置未能保存"]
+    assert len(boxes) == 1 and str(blocker / "settings.ini") in boxes[0].text()
+    dialog = SettingsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.scale_combo.setCurrentIndex(dialog.scale_combo.findData(1.6))
+    dialog.accept()
+    assert text_scale() == 1.6
+    assert not (blocker / "settings.ini").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,9 +20,31 @@ from liaison_app.gui.preferences import (
     LANGUAGES,
     TEXT_SCALE_STEPS,
     Preferences,
+    SettingsNotSaved,
     load_preferences,
     save_preferences,
 )
+from liaison_app.i18n import translate
+
+_WARNED: set[str] = set()   # settings files the user has been told about (once per session)
+
+
+def store_preferences(parent: QWidget | None, preferences: Preferences) -> Preferences:
+    """Save ``preferences``; returns them normalised. When the settings file cannot be written
+    they still hold for this session, and the user is told once (a non-blocking message) that
+    they will be lost at the next start, and why."""
+    try:
+        return save_preferences(preferences)
+    except SettingsNotSaved as err:
+        if str(err.path) not in _WARNED:
+            _WARNED.add(str(err.path))
+            box = QMessageBox(QMessageBox.Icon.Warning, translate("SettingsDialog", "设置未能保存"),
+                              translate("SettingsDialog", "这次的设置只在本次使用中有效，下次打开软件会恢复原样："
+                                                          "无法写入设置文件 {path}（{reason}）。").format(
+                                  path=err.path, reason=err.reason), QMessageBox.StandardButton.Ok, parent)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+        return preferences.normalised()
 
 
 class SettingsDialog(QDialog):
@@ -71,7 +94,7 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         """Store the choice, apply the text size, announce a language change."""
-        stored = save_preferences(self.chosen())
+        stored = store_preferences(self, self.chosen())
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()

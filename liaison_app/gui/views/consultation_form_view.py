@@ -36,7 +36,6 @@ from liaison_app.gui.widgets.field_row import FieldRow
 from liaison_app.gui.widgets.optional_date_edit import OptionalDateEdit
 from liaison_app.gui.widgets.similar_visitors_panel import SimilarVisitorsPanel
 
-_CHINA = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 
 
 def _enum_combo(members: Sequence[object], parent: QWidget) -> QComboBox:
@@ -76,7 +75,7 @@ class ConsultationFormView(QWidget):
 
         # -- 接待 ---------------------------------------------------------------------------
         self.received_edit = QDateTimeEdit(form)
-        self.received_edit.setLocale(_CHINA)
+        self.received_edit.setLocale(QLocale())   # the language chosen (calendar popup names)
         self.received_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received_edit.setCalendarPopup(True)
         self.received_edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
 from liaison_app.gui.formatting import OVERDUE_COLOR
 from liaison_app.gui.widgets.field_row import FieldRow
 
-CHINA = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 
 
 def date_edit(parent: QWidget) -> QDateEdit:
     """A ``yyyy-MM-dd`` date with a calendar starting on Monday."""
     edit = QDateEdit(parent)
-    edit.setLocale(CHINA)
+    edit.setLocale(QLocale())   # the language chosen (calendar popup names)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setCalendarPopup(True)
     edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -32,7 +31,7 @@ def date_edit(parent: QWidget) -> QDateEdit:
 def time_edit(parent: QWidget) -> QTimeEdit:
     """A 24-hour ``HH:mm`` time."""
     edit = QTimeEdit(parent)
-    edit.setLocale(CHINA)
+    edit.setLocale(QLocale())   # the language chosen (calendar popup names)
     edit.setDisplayFormat("HH:mm")
     return edit
 

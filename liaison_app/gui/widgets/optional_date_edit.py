@@ -27,7 +27,7 @@ class OptionalDateEdit(QWidget):
         super().__init__(parent)
         self.check_box = QCheckBox(check_text, self)
         self.date_edit = QDateEdit(self)
-        self.date_edit.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        self.date_edit.setLocale(QLocale())   # the language chosen (calendar popup names)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
