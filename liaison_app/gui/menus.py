@@ -5,12 +5,13 @@ Texts are in the ``MainWindow`` translation context, as if written in the window
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from liaison_app.i18n import translate
 
@@ -143,7 +144,7 @@ def about_text(window: MainWindow, db_path: Path | None) -> str:
     return text
 
 
-def open_user_guide(window: MainWindow) -> QDialog:
+def open_user_guide(window: QWidget) -> QDialog:
     """帮助 → 使用说明 (F1): the Chinese user guide in a window of its own."""
     from PySide6.QtCore import Qt
 
@@ -182,3 +183,31 @@ def change_text_size(window: MainWindow, step: int) -> float:
     window.statusBar().showMessage(
         translate("MainWindow", "文字大小：{factor} 倍").format(factor=f"{stored.text_scale:g}"), 3000)
     return stored.text_scale
+
+
+def install_comfort_shortcuts(dialog: QWidget) -> None:
+    """Give ``dialog`` (a record form that blocks the main window while open) the main
+    window's text-size keys (Ctrl++ / Ctrl+= / Ctrl+- / Ctrl+0, acting on the main window the
+    dialog belongs to) and F1 (the guide, over the dialog), so they work while it is open."""
+    def main_window() -> MainWindow | None:
+        from liaison_app.gui.main_window import MainWindow
+
+        widget = dialog.parentWidget()
+        window = widget.window() if widget is not None else None
+        return window if isinstance(window, MainWindow) else None
+
+    def run(action: Callable[[MainWindow], object]) -> None:
+        window = main_window()
+        if window is not None:
+            action(window)
+
+    bindings: tuple[tuple[tuple[str, ...], Callable[[MainWindow], object]], ...] = (
+        (("Ctrl++", "Ctrl+="), lambda w: change_text_size(w, +1)),
+        (("Ctrl+-",), lambda w: change_text_size(w, -1)),
+        (("Ctrl+0",), lambda w: change_text_size(w, 0)),
+    )
+    for keys, action in bindings:
+        for key in keys:
+            QShortcut(QKeySequence(key), dialog, lambda action=action: run(action))
+    # The guide opens over the form (a window of the blocked main window would not take input).
+    QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), dialog, lambda: open_user_guide(dialog))

@@ -187,3 +187,25 @@ def test_tab_reaches_every_field_before_the_buttons(qtbot, core, point, signals,
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
     missing = [w.objectName() or type(w).__name__ for w in _inputs(form) if id(w) not in set(map(id, visited))]
     assert missing == [], f"{kind}: Tab reaches the buttons before {missing}"
+
+
+def test_text_size_and_help_keys_work_while_a_form_is_open(qtbot, active_window):
+    """A record form blocks the main window, whose menus hold these shortcuts (regression)."""
+    from liaison_app.gui.appearance import apply_text_scale, text_scale
+    from liaison_app.gui.dialogs.help_dialogs import UserGuideDialog
+
+    window = active_window
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = window.consultation_page.open_forms()[-1]
+    qtbot.waitExposed(form)
+    qtbot.waitUntil(form.isActiveWindow)
+    try:
+        qtbot.keyClick(focused(), Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        assert text_scale() == 1.15
+        qtbot.keyClick(focused(), Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+        assert text_scale() == 1.0
+        qtbot.keyClick(focused(), Qt.Key.Key_F1)
+        guides = form.findChildren(UserGuideDialog)
+        assert len(guides) == 1 and guides[0].isVisible()
+    finally:
+        apply_text_scale(QApplication.instance(), 1.0)

@@ -28,6 +28,7 @@ from liaison_app.gui.dialogs.audit_dialog import AuditDialog
 from liaison_app.gui.dialogs.pdf_dialogs import RegistrationPrintDialog
 from liaison_app.gui.formatting import join_clauses, point_text
 from liaison_app.gui.labels import category_text, label
+from liaison_app.gui.menus import install_comfort_shortcuts
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.consultation_form_view import ConsultationFormView
 
@@ -453,6 +454,7 @@ class ConsultationForm(QDialog):
         v.phone_reveal_button.clicked.connect(lambda: self.reveal("phone"))
         v.id_reveal_button.clicked.connect(lambda: self.reveal("id_number"))
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
+        install_comfort_shortcuts(self)   # Ctrl++ / Ctrl+- / Ctrl+0 and F1 while the form is open
 
     def _set_tab_order(self) -> None:
         chain = self.view.tab_chain()

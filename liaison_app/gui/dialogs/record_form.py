@@ -26,6 +26,7 @@ from liaison_app.gui.dialogs.consultation_form import CloseChoice
 from liaison_app.gui.dialogs.consultation_state import FormState, draft_payload, state_from_draft
 from liaison_app.gui.dialogs.reason_prompt import ask_reason
 from liaison_app.gui.formatting import join_clauses
+from liaison_app.gui.menus import install_comfort_shortcuts
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.record_form_view import RecordFormView
 from liaison_app.gui.widgets.draft_banner import DraftBanner
@@ -159,6 +160,7 @@ class RecordForm(QDialog):
         self.draft_button.clicked.connect(self.keep_draft_and_close)
         self.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
+        install_comfort_shortcuts(self)   # Ctrl++ / Ctrl+- / Ctrl+0 and F1 while the form is open
         self._offer_draft()
 
     # -- public API --------------------------------------------------------------------------
