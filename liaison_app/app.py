@@ -77,6 +77,15 @@ def gui_options(argv: Sequence[str]) -> GuiOptions | None:
     return GuiOptions(db=values["--db"], smoke=smoke, screenshot=values["--screenshot"])
 
 
+def _empty_db_option(value: str | None) -> bool:
+    """True (and says so on stderr) when ``--db`` was given an empty path: it must not quietly
+    open the default database instead (a script with an unset variable, ``--db "$DB"``)."""
+    if value is not None and not value.strip():
+        sys.stderr.write("--db 后面需要数据库文件的路径（给出的是空的）。\n--db needs a database file path (it was empty).\n")
+        return True
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``liaison-app`` console script; returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -86,8 +95,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         parsed = cli.build_parser().parse_args(argv)
         if parsed.command:
+            if _empty_db_option(parsed.db):
+                return 2
             return cli.run_command(parsed, paths.default_db_path(parsed.db))
         args = GuiOptions(db=parsed.db, smoke=parsed.smoke, screenshot=parsed.screenshot)
+    if _empty_db_option(args.db):
+        return 2
     db_path = paths.default_db_path(args.db)
 
     headless_mode = args.smoke or args.screenshot is not None

@@ -78,3 +78,14 @@ def test_report_command_writes_a_pdf(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(out)
     assert "宁安镇法官联系点2026年11月工作报告" in pdf_text(out)
+
+
+@pytest.mark.parametrize("argv", [["--db", "", "points"], ["--db=", "--smoke"], ["--db", "  "]])
+def test_an_empty_db_path_is_refused_not_replaced_by_the_default(argv, capsys, tmp_path):
+    """Regression: ``--db ""`` (a script with an unset variable) opened the per-user database."""
+    from liaison_app import paths
+    from liaison_app.app import main
+
+    assert main(argv) == 2
+    assert "--db" in capsys.readouterr().err
+    assert not (paths.user_data_dir() / paths.DB_FILE_NAME).exists()

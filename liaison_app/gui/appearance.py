@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from liaison_app import i18n, paths
@@ -65,10 +65,20 @@ def scaled_stylesheet(text: str, scale: float) -> str:
     return _SIZE.sub(scaled, text)
 
 
-def apply_text_scale(app: QApplication, scale: float, family: str | None = None) -> None:
-    """Set the application font to ``BASE_POINT_SIZE × scale`` points (in ``family`` when
-    given) and reload the stylesheet scaled alike. Applies to open windows at once."""
-    font = QFont(family) if family else QFont(app.font())
+# Latin fonts tried before the CJK font in English (the CJK font draws ’ “ ” full-width);
+# Qt falls back to the next family for each character a font lacks.
+LATIN_FAMILIES = ("Segoe UI", "DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial")
+
+
+def apply_text_scale(app: QApplication, scale: float, family: str | list[str] | None = None) -> None:
+    """Set the application font to ``BASE_POINT_SIZE × scale`` points (in ``family`` — one
+    family or a fallback list — when given) and reload the stylesheet scaled alike. Applies to
+    open windows at once."""
+    font = QFont(app.font())
+    if isinstance(family, list):
+        font.setFamilies(family)
+    elif family:
+        font = QFont(family)
     font.setPointSizeF(round(BASE_POINT_SIZE * scale * 2) / 2)
     app.setFont(font)
     app.setProperty("liaison_text_scale", scale)
@@ -87,4 +97,8 @@ def text_scale(app: QApplication | None = None) -> float:
 def apply_preferences(app: QApplication, preferences: Preferences, family: str | None = None) -> None:
     """Language and text scale of ``preferences`` on ``app``."""
     install_language(app, preferences.language)
-    apply_text_scale(app, preferences.text_scale, family)
+    if family and preferences.language == LANGUAGE_ENGLISH:
+        families = [name for name in LATIN_FAMILIES if QFontDatabase.hasFamily(name)] + [family]
+        apply_text_scale(app, preferences.text_scale, families)
+    else:
+        apply_text_scale(app, preferences.text_scale, family)

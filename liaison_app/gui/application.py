@@ -130,7 +130,11 @@ def run_gui(db_path: Path, *, smoke: bool = False, screenshot_dir: Path | None =
             return 0
         if screenshot_dir is not None:
             assert session.core is not None
-            return take_screenshots(window, session.core, signals, Path(screenshot_dir))
+            try:
+                return take_screenshots(window, session.core, signals, Path(screenshot_dir))
+            except OSError as exc:   # a read-only folder, a full disk: say so, no traceback
+                sys.stderr.write(f"无法保存截图：{exc}\n")  # i18n-exempt: console (as the CLI)
+                return 1
         return _event_loop(app)
     finally:
         session.stop_jobs()   # running jobs are cancelled and finish before the core closes
@@ -252,7 +256,11 @@ def take_screenshots(window: MainWindow, core: Core, signals: AppSignals, folder
     from liaison_app.gui.dialogs.session_form import EducationSessionForm
     from liaison_app.gui.dialogs.visit_form import VisitForm
 
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        sys.stderr.write(f"无法写入截图文件夹 {folder}：{exc.strerror or exc}\n")  # i18n-exempt: console
+        return 1
     window.resize(*SCREEN_SIZE)
     window.show()
     pages = ((PAGE_START, "start"), (PAGE_CONSULTATIONS, "consultations"), (PAGE_SESSIONS, "sessions"),

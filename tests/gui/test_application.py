@@ -47,3 +47,12 @@ def test_screenshots_of_filled_pages_and_forms(qapp, core, point, tmp_path, caps
     assert run_gui(core.path, screenshot_dir=folder) == 0
     for name in ("sessions", "visits", "people", "session_form", "visit_form", "person_form"):
         assert (folder / f"{name}.png").stat().st_size > 1000, name
+
+
+def test_screenshot_into_a_file_path_says_so_without_a_traceback(db_path, tmp_path, capsys):
+    from liaison_app.gui.application import run_gui
+
+    blocker = tmp_path / "afile"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert run_gui(db_path, screenshot_dir=blocker / "shots") == 1
+    assert str(blocker / "shots") in capsys.readouterr().err
