@@ -23,6 +23,7 @@ from liaison_app.domain.records import (
 from liaison_app.domain.text import clean_line, clean_name
 from liaison_app.domain.validation import normalise_consultation, validate_consultation
 from liaison_app.errors import FieldError, NotFoundError, ValidationError
+from liaison_app.i18n import translate
 from liaison_app.storage.consultations import ConsultationRepository
 from liaison_app.storage.history import HistoryEntry
 from liaison_app.storage.reference import CategoryRepository
@@ -89,7 +90,8 @@ class ConsultationService:
         errors = validate_consultation(record, now=self.now(), category_codes=self.selectable_category_codes())
         if record.paper_form_no and "paper_form_no" not in {e.field for e in errors}:
             if self.repo.paper_form_taken(record.point_id, record.paper_form_no, record.id):
-                errors.append(FieldError("paper_form_no", f"纸质登记表编号“{record.paper_form_no}”在本联系点已录入过"))
+                errors.append(FieldError("paper_form_no", translate(
+                    "validation", "纸质登记表编号“{number}”在本联系点已录入过").format(number=record.paper_form_no)))
         if errors:
             raise ValidationError(errors)
         return record
@@ -118,7 +120,7 @@ class ConsultationService:
             except NotFoundError:
                 existing = None
             if existing is None:
-                self.access.require_consultation(record, "登记")
+                self.access.require_consultation(record, "登记")  # i18n-exempt: glued into access.py's message
                 record = replace(record, created_at=stamp, updated_at=stamp, deleted=False)
                 self.repo.insert(record)
                 self.access.log_change(TABLE, record.id, None, record, note=reason or "")
@@ -126,8 +128,8 @@ class ConsultationService:
                     self.settled.log(TABLE, record.id, "insert", after, after,
                                      self.settled.require_reason([], reason, TABLE, record.id))
                 return record, Changes.of(TABLE, record.id)
-            self.access.require_consultation(existing, "修改")
-            self.access.require_consultation(record, "修改")
+            self.access.require_consultation(existing, "修改")  # i18n-exempt: glued into access.py's message
+            self.access.require_consultation(record, "修改")  # i18n-exempt: glued into access.py's message
             before = (existing.point_id, clock.period_of(existing.received_at))
             settled = self.settled.settled(before, after)
             changes = field_changes(existing, record) if settled else {}
@@ -159,7 +161,7 @@ class ConsultationService:
     def _set_deleted(self, record_id: str, deleted: bool, reason: str | None) -> None:
         with self.db.atomic():
             record = self.repo.get(record_id)
-            self.access.require_consultation(record, "删除" if deleted else "恢复")
+            self.access.require_consultation(record, "删除" if deleted else "恢复")  # i18n-exempt: see access.py
             month = (record.point_id, clock.period_of(record.received_at))
             settled = self.settled.settled(month)
             text = self.settled.require_reason(settled, reason, TABLE, record_id)
@@ -188,9 +190,10 @@ class ConsultationService:
         with self.db.atomic():
             record = self.repo.get(record_id)
             if not self.access.can(Permission.REVEAL_ALL) and not self.access.owns_consultation(record):
-                raise self.access.refuse("查看他人接待记录的完整电话和身份证号")
-            labels = {"phone": "联系电话", "id_number": "身份证号", "visitor_name": "姓名"}
-            self.access.log("reveal", TABLE, record_id, {}, "显示完整：" + "、".join(labels[f] for f in fields))
+                raise self.access.refuse("查看他人接待记录的完整电话和身份证号")  # i18n-exempt: see access.py
+            labels = {"phone": "联系电话", "id_number": "身份证号", "visitor_name": "姓名"}  # i18n-exempt: audit log
+            self.access.log("reveal", TABLE, record_id, {},
+                            "显示完整：" + "、".join(labels[f] for f in fields))  # i18n-exempt: stored audit note
         return {f: getattr(record, f) for f in fields}
 
     # -- reads ----------------------------------------------------------------------------
@@ -205,7 +208,9 @@ class ConsultationService:
         """
         matches = self.repo.ids_starting_with(prefix.strip().lower()) if len(prefix.strip()) >= 8 else []
         if len(matches) != 1:
-            raise NotFoundError(f"找不到编号为“{prefix}”的咨询记录" if not matches else f"编号“{prefix}”对应多条记录，请写完整")
+            if not matches:
+                raise NotFoundError(translate("validation", "找不到编号为“{prefix}”的咨询记录").format(prefix=prefix))
+            raise NotFoundError(translate("validation", "编号“{prefix}”对应多条记录，请写完整").format(prefix=prefix))
         return matches[0]
 
     def page(self, flt: ConsultationFilter, *, sort: str = "received_at", descending: bool = True,
@@ -250,7 +255,8 @@ class ConsultationService:
             village=village if name else "",
             exclude_id=exclude_id,
         )
-        reasons = {"id": "同一身份证号", "phone": "同一电话", "village": "同村姓名相近"}
+        # VisitorMatch.reason stays Chinese: the GUI translates it (VisitorMatchListModel context).
+        reasons = {"id": "同一身份证号", "phone": "同一电话", "village": "同村姓名相近"}  # i18n-exempt: GUI translates
         seen: dict[str, VisitorMatch] = {}
         for record, key in candidates:
             if key == "village" and not names_alike(name, record.visitor_name):

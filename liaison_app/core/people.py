@@ -15,6 +15,7 @@ from liaison_app.domain.identity import normalise_phone
 from liaison_app.domain.people import Person, PersonFilter, Role, validate_person
 from liaison_app.domain.text import clean_line, clean_name, clean_text
 from liaison_app.errors import NotFoundError, UserError, ValidationError
+from liaison_app.i18n import translate
 from liaison_app.storage.people import PersonRepository
 
 TABLE = "person"
@@ -102,7 +103,7 @@ class PeopleService:
         """Delete a person who has no records. Raises UserError if they have any."""
         self.access.require(Permission.MANAGE_PEOPLE)
         if self.repo.has_records(person_id):
-            raise UserError("此人已有接待、宣讲或服务记录，不能删除，只能停用")
+            raise UserError(translate("validation", "此人已有接待、宣讲或服务记录，不能删除，只能停用"))
         with self.db.atomic():
             self.repo.delete(person_id)
             self.access.log("delete", TABLE, person_id, {"deleted": [False, True]})

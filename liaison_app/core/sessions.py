@@ -14,6 +14,7 @@ from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.education import EducationSession, SessionFilter, normalise_session, validate_session
 from liaison_app.errors import FieldError, NotFoundError, ValidationError
+from liaison_app.i18n import translate
 from liaison_app.storage.history import HistoryEntry
 from liaison_app.storage.people import PersonRepository
 from liaison_app.storage.sessions import SessionRepository
@@ -46,7 +47,7 @@ class SessionService:
         known = {p.id for p in self.people.all()}
         unknown = [s for s in session.speaker_ids if s not in known]
         if unknown and "speaker_ids" not in {e.field for e in errors}:
-            errors.append(FieldError("speaker_ids", "所选宣讲人不在人员名单中"))
+            errors.append(FieldError("speaker_ids", translate("validation", "所选宣讲人不在人员名单中")))
         if errors:
             raise ValidationError(errors)
         stamp = self.now()

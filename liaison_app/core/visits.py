@@ -16,6 +16,7 @@ from liaison_app.domain.people import Role
 from liaison_app.domain.records import Consultation, ConsultationFilter
 from liaison_app.domain.visits import VisitFilter, VolunteerTotals, VolunteerVisit, normalise_visit, validate_visit
 from liaison_app.errors import FieldError, NotFoundError, ValidationError
+from liaison_app.i18n import translate
 from liaison_app.storage.consultations import ConsultationRepository
 from liaison_app.storage.history import HistoryEntry
 from liaison_app.storage.people import PersonRepository
@@ -49,9 +50,10 @@ class VisitService:
             try:
                 person = self.people.get(visit.person_id)
                 if person.role is not Role.VOLUNTEER:
-                    errors.append(FieldError("person_id", f"{person.name}不是志愿者"))
+                    errors.append(FieldError("person_id", translate(
+                        "validation", "{name}不是志愿者").format(name=person.name)))
             except NotFoundError:
-                errors.append(FieldError("person_id", "所选志愿者不在人员名单中"))
+                errors.append(FieldError("person_id", translate("validation", "所选志愿者不在人员名单中")))
         if errors:
             raise ValidationError(errors)
         stamp = self.now()
@@ -62,7 +64,7 @@ class VisitService:
             except NotFoundError:
                 existing = None
             if existing is None:
-                self.access.require_visit(visit.person_id, "登记")
+                self.access.require_visit(visit.person_id, "登记")  # i18n-exempt: glued into access.py's message
                 visit = replace(visit, created_at=stamp, updated_at=stamp, deleted=False)
                 self.repo.save(visit)
                 self.access.log_change(TABLE, visit.id, None, visit, note=reason or "")
@@ -70,8 +72,8 @@ class VisitService:
                     self.settled.log(TABLE, visit.id, "insert", after, after,
                                      self.settled.require_reason([], reason, TABLE, visit.id))
                 return visit, Changes.of(TABLE, visit.id)
-            self.access.require_visit(existing.person_id, "修改")
-            self.access.require_visit(visit.person_id, "修改")
+            self.access.require_visit(existing.person_id, "修改")  # i18n-exempt: glued into access.py's message
+            self.access.require_visit(visit.person_id, "修改")  # i18n-exempt: glued into access.py's message
             before = (existing.point_id, clock.period_of(existing.visited_on))
             settled = self.settled.settled(before, after)
             changes = field_changes(existing, visit) if settled else {}
@@ -97,7 +99,7 @@ class VisitService:
     def _set_deleted(self, visit_id: str, deleted: bool, reason: str | None) -> None:
         with self.db.atomic():
             visit = self.repo.get(visit_id)
-            self.access.require_visit(visit.person_id, "删除" if deleted else "恢复")
+            self.access.require_visit(visit.person_id, "删除" if deleted else "恢复")  # i18n-exempt: see access.py
             month = (visit.point_id, clock.period_of(visit.visited_on))
             self.settled.soft_delete(self.repo, self.access, TABLE, visit_id, month, visit.deleted, deleted, reason)
 
@@ -176,7 +178,7 @@ def write_service_certificate(core, person_id: str, start: date, end: date, out,
     from liaison_app.reports.certificate import CertificateData, write_certificate
 
     if end < start:
-        raise ValueError("结束日期不能早于开始日期")
+        raise ValueError(translate("validation", "结束日期不能早于开始日期"))
     person = core.people.get(person_id)
     visits = core.visits.between(start, end, person_id=person_id)
     points = {p.id: p for p in core.points.all()}

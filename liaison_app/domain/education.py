@@ -9,6 +9,7 @@ from liaison_app.domain.enums import LabeledEnum
 from liaison_app.domain.records import new_id
 from liaison_app.domain.text import clean_line, clean_text
 from liaison_app.errors import FieldError
+from liaison_app.i18n import translate
 
 MAX_AUDIENCE = 100_000  # a village meeting has dozens, a market day a few hundred; online more
 
@@ -80,30 +81,30 @@ def validate_session(session: EducationSession, *, today: date) -> list[FieldErr
     """Problems of a (normalised) session, at most one per field."""
     errors: dict[str, str] = {}
     if session.held_on > today:
-        errors["held_on"] = "宣讲日期不能晚于今天（计划中的活动请在活动后登记）"
+        errors["held_on"] = translate("validation", "宣讲日期不能晚于今天（计划中的活动请在活动后登记）")
     elif session.held_on < date(2000, 1, 1):
-        errors["held_on"] = "宣讲日期早于2000年，请核对"
+        errors["held_on"] = translate("validation", "宣讲日期早于2000年，请核对")
     if session.end_time <= session.start_time:
-        errors["end_time"] = "结束时间应晚于开始时间"
+        errors["end_time"] = translate("validation", "结束时间应晚于开始时间")
     if not session.place:
-        errors["place"] = "请填写宣讲地点"
+        errors["place"] = translate("validation", "请填写宣讲地点")
     if not session.topic:
-        errors["topic"] = "请填写宣讲主题"
+        errors["topic"] = translate("validation", "请填写宣讲主题")
     elif len(session.topic) > 200:
-        errors["topic"] = "主题过长（最多200字）"
+        errors["topic"] = translate("validation", "主题过长（最多200字）")
     if not 0 <= session.audience <= MAX_AUDIENCE:
-        errors["audience"] = f"受众人数应在0到{MAX_AUDIENCE}之间"
+        errors["audience"] = translate("validation", "受众人数应在0到{max}之间").format(max=MAX_AUDIENCE)
     elif session.audience == 0 and session.form is not SessionForm.ONLINE:
-        errors["audience"] = "请填写受众人数（现场活动至少1人）"
+        errors["audience"] = translate("validation", "请填写受众人数（现场活动至少1人）")
     if session.views is not None:
         if session.form is not SessionForm.ONLINE:
-            errors["views"] = "只有线上直播才填写观看人次"
+            errors["views"] = translate("validation", "只有线上直播才填写观看人次")
         elif session.views < 0:
-            errors["views"] = "观看人次不能为负数"
+            errors["views"] = translate("validation", "观看人次不能为负数")
     elif session.form is SessionForm.ONLINE and session.audience == 0:
-        errors["views"] = "线上直播请填写观看人次"
+        errors["views"] = translate("validation", "线上直播请填写观看人次")
     if session.materials < 0:
-        errors["materials"] = "发放资料份数不能为负数"
+        errors["materials"] = translate("validation", "发放资料份数不能为负数")
     if not session.speaker_ids:
-        errors["speaker_ids"] = "请至少选择一位宣讲人"
+        errors["speaker_ids"] = translate("validation", "请至少选择一位宣讲人")
     return [FieldError(k, v) for k, v in errors.items()]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from liaison_app.domain.text import clean_line, digits_only, to_halfwidth
+from liaison_app.i18n import translate
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK_CHARS = "10X98765432"
@@ -23,7 +24,7 @@ _LANDLINE_RE = re.compile(r"^0\d{9,11}$")
 def id_check_digit(first17: str) -> str:
     """Check character (``0``-``9`` or ``X``) for the first 17 digits, per GB 11643-1999."""
     if len(first17) != 17 or not first17.isdigit():
-        raise ValueError("需要17位数字")
+        raise ValueError(translate("validation", "需要17位数字"))
     total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS))
     return _ID_CHECK_CHARS[total % 11]
 
@@ -33,7 +34,7 @@ def upgrade_15_to_18(old: str) -> str:
     birth year and the GB 11643-1999 check digit appended (first-generation cards were issued
     only to people born in the 1900s)."""
     if len(old) != 15 or not old.isdigit():
-        raise ValueError("需要15位数字")
+        raise ValueError(translate("validation", "需要15位数字"))
     first17 = old[:6] + "19" + old[6:]
     return first17 + id_check_digit(first17)
 
@@ -61,26 +62,28 @@ class IdInfo:
 
 def check_id_number(number: str, *, on: date | None = None) -> str | None:
     """Return None if ``number`` (already normalised) is a valid 18-digit ID number, else a
-    Chinese message saying what is wrong. ``on`` is the date the birth date must not be after."""
+    message saying what is wrong (Chinese, translated in the GUI). ``on`` is the date the birth
+    date must not be after."""
     on = on or date.today()
     if not number:
-        return "请填写身份证号，或选择“拒绝提供”"
+        return translate("validation", "请填写身份证号，或选择“拒绝提供”")
     if len(number) == 15 and number.isdigit():
-        return f"这是15位旧身份证号（已停止使用），对应的18位号码应为 {upgrade_15_to_18(number)}，请核对后填写"
+        return translate("validation", "这是15位旧身份证号（已停止使用），对应的18位号码应为 {number}，请核对后填写").format(
+            number=upgrade_15_to_18(number))
     if re.fullmatch(r"\d+(\.\d+)?E\+\d+", number):
-        return "身份证号被表格软件转成了科学计数法，后几位已丢失，请核对原件重新填写"
+        return translate("validation", "身份证号被表格软件转成了科学计数法，后几位已丢失，请核对原件重新填写")
     if len(number) != 18:
-        return f"身份证号应为18位，现在是{len(number)}位"
+        return translate("validation", "身份证号应为18位，现在是{length}位").format(length=len(number))
     if not _ID_RE.match(number):
-        return "身份证号前17位应为数字，最后一位为数字或X"
+        return translate("validation", "身份证号前17位应为数字，最后一位为数字或X")
     try:
         birth = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
-        return "身份证号中的出生日期不存在"
+        return translate("validation", "身份证号中的出生日期不存在")
     if birth > on or birth.year < 1900:
-        return "身份证号中的出生日期不合理"
+        return translate("validation", "身份证号中的出生日期不合理")
     if id_check_digit(number[:17]) != number[17]:
-        return "身份证号校验位不对，请核对（GB 11643-1999）"
+        return translate("validation", "身份证号校验位不对，请核对（GB 11643-1999）")
     return None
 
 
@@ -104,12 +107,12 @@ def normalise_phone(raw: str | None) -> str:
 
 def check_phone(number: str) -> str | None:
     """None if ``number`` (normalised) is a mainland mobile (11 digits, 1[3-9]…) or a landline with
-    area code (0 + 9–11 digits); else a Chinese message."""
+    area code (0 + 9–11 digits); else a message (Chinese, translated in the GUI)."""
     if _MOBILE_RE.match(number) or _LANDLINE_RE.match(number):
         return None
     if number.startswith("1"):
-        return f"手机号应为11位（以13–19开头），现在是{len(number)}位"
-    return "电话号码格式不对：手机号11位，座机请带区号，如 0951-1234567"
+        return translate("validation", "手机号应为11位（以13–19开头），现在是{length}位").format(length=len(number))
+    return translate("validation", "电话号码格式不对：手机号11位，座机请带区号，如 0951-1234567")
 
 
 def mask_phone(number: str | None) -> str:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from liaison_app.domain.enums import LabeledEnum
 from liaison_app.domain.records import new_id
 from liaison_app.errors import FieldError
+from liaison_app.i18n import translate
 
 
 class Role(LabeledEnum):
@@ -24,7 +25,7 @@ class HalfDay(LabeledEnum):
     PM = ("pm", "下午")
 
 
-WEEKDAY_LABELS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+WEEKDAY_LABELS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")  # i18n-exempt: CLI/PDF words; GUI: duty_formatting
 _WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -110,13 +111,13 @@ def validate_person(person: Person) -> list[FieldError]:
 
     errors: list[FieldError] = []
     if not person.name:
-        errors.append(FieldError("name", "请填写姓名"))
+        errors.append(FieldError("name", translate("validation", "请填写姓名")))
     elif len(person.name) > 50:
-        errors.append(FieldError("name", "姓名过长（最多50字）"))
+        errors.append(FieldError("name", translate("validation", "姓名过长（最多50字）")))
     if person.phone:
         problem = check_phone(person.phone)
         if problem:
             errors.append(FieldError("phone", problem))
     if person.monthly_cap is not None and not 0 <= person.monthly_cap <= 62:
-        errors.append(FieldError("monthly_cap", "每月值班上限应在0到62个半天之间"))
+        errors.append(FieldError("monthly_cap", translate("validation", "每月值班上限应在0到62个半天之间")))
     return errors

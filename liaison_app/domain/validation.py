@@ -1,5 +1,8 @@
 """Validation of records. Each rule yields a Chinese message tied to one field, so the form can
-show it next to that field. Rules and their sources are listed in docs/records.md."""
+show it next to that field. Rules and their sources are listed in docs/records.md.
+
+Messages go through :func:`liaison_app.i18n.translate` (context ``validation``), so the GUI shows
+them in the chosen language; the CLI and the tests get the Chinese source text."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from liaison_app.domain.identity import (
 from liaison_app.domain.records import Consultation, LiaisonPoint
 from liaison_app.domain.text import clean_line, clean_name, clean_text
 from liaison_app.errors import FieldError
+from liaison_app.i18n import translate
 
 # An Excel cell holds at most 32,767 characters; free text must survive the monthly batch.
 MAX_TEXT_CHARS = 32_767
@@ -66,19 +70,19 @@ def validate_consultation(
 
     received_day = record.received_at.date()
     if record.received_at > now + FUTURE_SLACK:
-        fail("received_at", "接待时间不能晚于现在")
+        fail("received_at", translate("validation", "接待时间不能晚于现在"))
     elif received_day < EARLIEST_DATE:
-        fail("received_at", "接待日期早于2000年，请核对")
+        fail("received_at", translate("validation", "接待日期早于2000年，请核对"))
 
     if not record.point_id:
-        fail("point_id", "请选择联系点")
+        fail("point_id", translate("validation", "请选择联系点"))
     if not record.receiver_name:
-        fail("receiver_name", "请填写接待人（法官或志愿者）")
+        fail("receiver_name", translate("validation", "请填写接待人（法官或志愿者）"))
 
     if not record.visitor_name:
-        fail("visitor_name", "请填写来访人姓名（不愿透露可填“匿名”）")
+        fail("visitor_name", translate("validation", "请填写来访人姓名（不愿透露可填“匿名”）"))
     elif len(record.visitor_name) > MAX_LINE_CHARS:
-        fail("visitor_name", f"姓名过长（最多{MAX_LINE_CHARS}字）")
+        fail("visitor_name", translate("validation", "姓名过长（最多{max}字）").format(max=MAX_LINE_CHARS))
 
     if record.phone:
         problem = check_phone(record.phone)
@@ -94,40 +98,45 @@ def validate_consultation(
             assert info is not None
             expected_band = AgeBand.for_age(info.age_on(received_day))
             if record.age_band not in (AgeBand.UNKNOWN, expected_band):
-                fail("age_band", f"年龄段与身份证号不符：按出生日期应为“{expected_band.label}”")
+                fail("age_band", translate("validation", "年龄段与身份证号不符：按出生日期应为“{band}”").format(
+                    band=translate("labels", expected_band.label)))
             expected_gender = Gender.MALE if info.male else Gender.FEMALE
             if record.gender not in (Gender.UNKNOWN, expected_gender):
-                fail("gender", f"性别与身份证号不符：按第17位应为“{expected_gender.label}”")
+                fail("gender", translate("validation", "性别与身份证号不符：按第17位应为“{gender}”").format(
+                    gender=translate("labels", expected_gender.label)))
 
     if record.category_code not in category_codes:
-        fail("category_code", "请选择纠纷类型")
+        fail("category_code", translate("validation", "请选择纠纷类型"))
 
-    for name, label, value in (
-        ("question", "咨询事项", record.question),
-        ("advice", "答复意见", record.advice),
-    ):
-        if not value:
-            fail(name, f"请填写{label}")
-        elif len(value) > MAX_TEXT_CHARS:
-            fail(name, f"{label}过长（最多{MAX_TEXT_CHARS}字，现在{len(value)}字）")
+    if not record.question:
+        fail("question", translate("validation", "请填写咨询事项"))
+    elif len(record.question) > MAX_TEXT_CHARS:
+        fail("question", translate("validation", "咨询事项过长（最多{max}字，现在{length}字）").format(
+            max=MAX_TEXT_CHARS, length=len(record.question)))
+    if not record.advice:
+        fail("advice", translate("validation", "请填写答复意见"))
+    elif len(record.advice) > MAX_TEXT_CHARS:
+        fail("advice", translate("validation", "答复意见过长（最多{max}字，现在{length}字）").format(
+            max=MAX_TEXT_CHARS, length=len(record.advice)))
     if len(record.followup_note) > MAX_TEXT_CHARS:
-        fail("followup_note", f"答复情况过长（最多{MAX_TEXT_CHARS}字）")
+        fail("followup_note", translate("validation", "答复情况过长（最多{max}字）").format(max=MAX_TEXT_CHARS))
 
     if record.outcome.needs_referral_target and not record.referral_target:
-        fail("referral_target", f"“{record.outcome.label}”须写明转往何处")
+        fail("referral_target", translate("validation", "“{outcome}”须写明转往何处").format(
+            outcome=translate("labels", record.outcome.label)))
     if record.outcome.needs_follow_up and record.followup_due is None:
-        fail("followup_due", "未当场解决的咨询须定回访期限（件件有回复）")
+        fail("followup_due", translate("validation", "未当场解决的咨询须定回访期限（件件有回复）"))
     if record.followup_due is not None and record.followup_due < received_day:
-        fail("followup_due", "回访期限不能早于接待日期")
+        fail("followup_due", translate("validation", "回访期限不能早于接待日期"))
     if record.followup_done is not None:
         if record.followup_done < received_day:
-            fail("followup_done", "回访日期不能早于接待日期")
+            fail("followup_done", translate("validation", "回访日期不能早于接待日期"))
         elif record.followup_done > now.date():
-            fail("followup_done", "回访日期不能晚于今天")
+            fail("followup_done", translate("validation", "回访日期不能晚于今天"))
         elif not record.followup_note:
-            fail("followup_note", "已回访的，请填写答复情况")
+            fail("followup_note", translate("validation", "已回访的，请填写答复情况"))
     if len(record.paper_form_no) > 40:
-        fail("paper_form_no", "纸质登记表编号过长（最多40个字符）")
+        fail("paper_form_no", translate("validation", "纸质登记表编号过长（最多40个字符）"))
     return [FieldError(k, v) for k, v in errors.items()]
 
 
@@ -136,11 +145,12 @@ def validate_point(point: LiaisonPoint) -> list[FieldError]:
     errors: list[FieldError] = []
     code = point.code
     if not code:
-        errors.append(FieldError("code", "请填写联系点编码"))
+        errors.append(FieldError("code", translate("validation", "请填写联系点编码")))
     elif len(code) > 20 or not all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in code):
-        errors.append(FieldError("code", "编码只能用字母、数字、- 和 _，最多20个字符（用于报送文件名）"))
+        errors.append(FieldError("code", translate(
+            "validation", "编码只能用字母、数字、- 和 _，最多20个字符（用于报送文件名）")))
     if not point.name:
-        errors.append(FieldError("name", "请填写联系点名称"))
+        errors.append(FieldError("name", translate("validation", "请填写联系点名称")))
     if not point.court:
-        errors.append(FieldError("court", "请填写所属法院"))
+        errors.append(FieldError("court", translate("validation", "请填写所属法院")))
     return errors

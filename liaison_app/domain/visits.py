@@ -14,6 +14,7 @@ from liaison_app.domain.enums import LabeledEnum
 from liaison_app.domain.records import new_id
 from liaison_app.domain.text import clean_text
 from liaison_app.errors import FieldError
+from liaison_app.i18n import translate
 
 
 class Activity(LabeledEnum):
@@ -30,12 +31,12 @@ def service_minutes(arrival: time, departure: time) -> int:
     """Whole minutes from arrival to departure on the same day.
 
     Raises:
-        ValueError: departure is not after arrival (Chinese message).
+        ValueError: departure is not after arrival (message translated in the GUI).
     """
     start = arrival.hour * 60 + arrival.minute
     end = departure.hour * 60 + departure.minute
     if end <= start:
-        raise ValueError("离开时间应晚于到达时间")
+        raise ValueError(translate("validation", "离开时间应晚于到达时间"))
     return end - start
 
 
@@ -114,17 +115,17 @@ def validate_visit(visit: VolunteerVisit, *, today: date) -> list[FieldError]:
     """Problems of a visit: date not in the future, departure after arrival, an activity chosen."""
     errors: list[FieldError] = []
     if visit.visited_on > today:
-        errors.append(FieldError("visited_on", "服务日期不能晚于今天"))
+        errors.append(FieldError("visited_on", translate("validation", "服务日期不能晚于今天")))
     try:
         service_minutes(visit.arrival, visit.departure)
     except ValueError as exc:
         errors.append(FieldError("departure", str(exc)))
     if not visit.activities:
-        errors.append(FieldError("activities", "请至少选择一项服务内容"))
+        errors.append(FieldError("activities", translate("validation", "请至少选择一项服务内容")))
     if not visit.person_id:
-        errors.append(FieldError("person_id", "请选择志愿者"))
+        errors.append(FieldError("person_id", translate("validation", "请选择志愿者")))
     if not visit.point_id:
-        errors.append(FieldError("point_id", "请选择联系点"))
+        errors.append(FieldError("point_id", translate("validation", "请选择联系点")))
     return errors
 
 
