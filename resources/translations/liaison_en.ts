@@ -2919,6 +2919,14 @@ Deactivate “{name}” instead? Deactivated people are no longer offered for du
         <translation>First start: please fill in this liaison point’s details. Fields marked * are required; the code is used in the names of submission files and may contain only letters, digits and -, e.g. ZN-NA.</translation>
     </message>
     <message>
+        <source>新建联系点</source>
+        <translation>New liaison point</translation>
+    </message>
+    <message>
+        <source>请填写新联系点的信息。带 * 的必须填写；编码用于报送文件的文件名，只用字母、数字和 -，不能与已有联系点相同。</source>
+        <translation>Please fill in the new liaison point’s details. Fields marked * are required; the code is used in the names of submission files, may contain only letters, digits and -, and must differ from the codes of the existing points.</translation>
+    </message>
+    <message>
         <source>联系点名称</source>
         <translation>Liaison point name</translation>
     </message>
@@ -2965,6 +2973,10 @@ Deactivate “{name}” instead? Deactivated people are no longer offered for du
     <message>
         <source>稍后设置</source>
         <translation>Set up later</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -5350,6 +5362,269 @@ Settings are stored in: {path}</translation>
     <message>
         <source>已导出</source>
         <translation>Exported</translation>
+    </message>
+</context>
+<context>
+    <name>validation</name>
+    <message>
+        <source>接待时间不能晚于现在</source>
+        <translation>The time received cannot be later than now</translation>
+    </message>
+    <message>
+        <source>接待日期早于2000年，请核对</source>
+        <translation>The date received is before 2000; please check</translation>
+    </message>
+    <message>
+        <source>请选择联系点</source>
+        <translation>Choose a liaison point</translation>
+    </message>
+    <message>
+        <source>请填写接待人（法官或志愿者）</source>
+        <translation>Enter who received the visitor (judge or volunteer)</translation>
+    </message>
+    <message>
+        <source>请填写来访人姓名（不愿透露可填“匿名”）</source>
+        <translation>Enter the visitor&apos;s name (or “Anonymous” if they prefer not to say)</translation>
+    </message>
+    <message>
+        <source>姓名过长（最多{max}字）</source>
+        <translation>Name too long (at most {max} characters)</translation>
+    </message>
+    <message>
+        <source>年龄段与身份证号不符：按出生日期应为“{band}”</source>
+        <translation>Age group does not match the ID number: by the birth date it should be “{band}”</translation>
+    </message>
+    <message>
+        <source>性别与身份证号不符：按第17位应为“{gender}”</source>
+        <translation>Gender does not match the ID number: by the 17th digit it should be “{gender}”</translation>
+    </message>
+    <message>
+        <source>请选择纠纷类型</source>
+        <translation>Choose a dispute category</translation>
+    </message>
+    <message>
+        <source>请填写咨询事项</source>
+        <translation>Enter the question</translation>
+    </message>
+    <message>
+        <source>咨询事项过长（最多{max}字，现在{length}字）</source>
+        <translation>Question too long (at most {max} characters, now {length})</translation>
+    </message>
+    <message>
+        <source>请填写答复意见</source>
+        <translation>Enter the advice given</translation>
+    </message>
+    <message>
+        <source>答复意见过长（最多{max}字，现在{length}字）</source>
+        <translation>Advice too long (at most {max} characters, now {length})</translation>
+    </message>
+    <message>
+        <source>答复情况过长（最多{max}字）</source>
+        <translation>Reply too long (at most {max} characters)</translation>
+    </message>
+    <message>
+        <source>“{outcome}”须写明转往何处</source>
+        <translation>For “{outcome}”, enter where the visitor was referred</translation>
+    </message>
+    <message>
+        <source>未当场解决的咨询须定回访期限（件件有回复）</source>
+        <translation>A consultation not settled on the spot needs a follow-up due date (every request gets a reply)</translation>
+    </message>
+    <message>
+        <source>回访期限不能早于接待日期</source>
+        <translation>The follow-up due date cannot be before the date received</translation>
+    </message>
+    <message>
+        <source>回访日期不能早于接待日期</source>
+        <translation>The follow-up date cannot be before the date received</translation>
+    </message>
+    <message>
+        <source>回访日期不能晚于今天</source>
+        <translation>The follow-up date cannot be later than today</translation>
+    </message>
+    <message>
+        <source>已回访的，请填写答复情况</source>
+        <translation>Followed up: enter the reply</translation>
+    </message>
+    <message>
+        <source>纸质登记表编号过长（最多40个字符）</source>
+        <translation>Paper form no. too long (at most 40 characters)</translation>
+    </message>
+    <message>
+        <source>请填写联系点编码</source>
+        <translation>Enter the liaison point code</translation>
+    </message>
+    <message>
+        <source>编码只能用字母、数字、- 和 _，最多20个字符（用于报送文件名）</source>
+        <translation>The code may only use letters, digits, - and _, at most 20 characters (it is used in submission file names)</translation>
+    </message>
+    <message>
+        <source>请填写联系点名称</source>
+        <translation>Enter the liaison point name</translation>
+    </message>
+    <message>
+        <source>请填写所属法院</source>
+        <translation>Enter the court</translation>
+    </message>
+    <message>
+        <source>需要17位数字</source>
+        <translation>17 digits needed</translation>
+    </message>
+    <message>
+        <source>需要15位数字</source>
+        <translation>15 digits needed</translation>
+    </message>
+    <message>
+        <source>请填写身份证号，或选择“拒绝提供”</source>
+        <translation>Enter the ID number, or choose “Declined”</translation>
+    </message>
+    <message>
+        <source>这是15位旧身份证号（已停止使用），对应的18位号码应为 {number}，请核对后填写</source>
+        <translation>This is an old 15-digit ID number (no longer in use); the 18-digit number should be {number}. Please check and enter it</translation>
+    </message>
+    <message>
+        <source>身份证号被表格软件转成了科学计数法，后几位已丢失，请核对原件重新填写</source>
+        <translation>The ID number was turned into scientific notation by a spreadsheet and its last digits are lost; please check the original and enter it again</translation>
+    </message>
+    <message>
+        <source>身份证号应为18位，现在是{length}位</source>
+        <translation>The ID number should have 18 characters, now {length}</translation>
+    </message>
+    <message>
+        <source>身份证号前17位应为数字，最后一位为数字或X</source>
+        <translation>The first 17 characters of the ID number must be digits, the last a digit or X</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期不存在</source>
+        <translation>The birth date in the ID number does not exist</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期不合理</source>
+        <translation>The birth date in the ID number is not plausible</translation>
+    </message>
+    <message>
+        <source>身份证号校验位不对，请核对（GB 11643-1999）</source>
+        <translation>The ID number&apos;s check digit is wrong; please check (GB 11643-1999)</translation>
+    </message>
+    <message>
+        <source>手机号应为11位（以13–19开头），现在是{length}位</source>
+        <translation>A mobile number has 11 digits (starting 13–19), now {length}</translation>
+    </message>
+    <message>
+        <source>电话号码格式不对：手机号11位，座机请带区号，如 0951-1234567</source>
+        <translation>Invalid phone number: mobile numbers have 11 digits; give landlines with the area code, e.g. 0951-1234567</translation>
+    </message>
+    <message>
+        <source>宣讲日期不能晚于今天（计划中的活动请在活动后登记）</source>
+        <translation>The session date cannot be later than today (record planned sessions after they are held)</translation>
+    </message>
+    <message>
+        <source>宣讲日期早于2000年，请核对</source>
+        <translation>The session date is before 2000; please check</translation>
+    </message>
+    <message>
+        <source>结束时间应晚于开始时间</source>
+        <translation>The end time must be after the start time</translation>
+    </message>
+    <message>
+        <source>请填写宣讲地点</source>
+        <translation>Enter the place</translation>
+    </message>
+    <message>
+        <source>请填写宣讲主题</source>
+        <translation>Enter the topic</translation>
+    </message>
+    <message>
+        <source>主题过长（最多200字）</source>
+        <translation>Topic too long (at most 200 characters)</translation>
+    </message>
+    <message>
+        <source>受众人数应在0到{max}之间</source>
+        <translation>The audience must be between 0 and {max}</translation>
+    </message>
+    <message>
+        <source>请填写受众人数（现场活动至少1人）</source>
+        <translation>Enter the audience (at least 1 for an in-person session)</translation>
+    </message>
+    <message>
+        <source>只有线上直播才填写观看人次</source>
+        <translation>Online views are only for online broadcasts</translation>
+    </message>
+    <message>
+        <source>观看人次不能为负数</source>
+        <translation>Online views cannot be negative</translation>
+    </message>
+    <message>
+        <source>线上直播请填写观看人次</source>
+        <translation>Enter the online views of the online broadcast</translation>
+    </message>
+    <message>
+        <source>发放资料份数不能为负数</source>
+        <translation>Materials handed out cannot be negative</translation>
+    </message>
+    <message>
+        <source>请至少选择一位宣讲人</source>
+        <translation>Choose at least one speaker</translation>
+    </message>
+    <message>
+        <source>离开时间应晚于到达时间</source>
+        <translation>The departure time must be after the arrival time</translation>
+    </message>
+    <message>
+        <source>服务日期不能晚于今天</source>
+        <translation>The date cannot be later than today</translation>
+    </message>
+    <message>
+        <source>请至少选择一项服务内容</source>
+        <translation>Choose at least one activity</translation>
+    </message>
+    <message>
+        <source>请选择志愿者</source>
+        <translation>Choose a volunteer</translation>
+    </message>
+    <message>
+        <source>请填写姓名</source>
+        <translation>Enter the name</translation>
+    </message>
+    <message>
+        <source>姓名过长（最多50字）</source>
+        <translation>Name too long (at most 50 characters)</translation>
+    </message>
+    <message>
+        <source>每月值班上限应在0到62个半天之间</source>
+        <translation>The monthly duty limit must be between 0 and 62 half-days</translation>
+    </message>
+    <message>
+        <source>纸质登记表编号“{number}”在本联系点已录入过</source>
+        <translation>Paper form no. “{number}” has already been entered at this liaison point</translation>
+    </message>
+    <message>
+        <source>找不到编号为“{prefix}”的咨询记录</source>
+        <translation>No consultation record with the number “{prefix}”</translation>
+    </message>
+    <message>
+        <source>编号“{prefix}”对应多条记录，请写完整</source>
+        <translation>The number “{prefix}” matches several records; please give it in full</translation>
+    </message>
+    <message>
+        <source>所选宣讲人不在人员名单中</source>
+        <translation>A chosen speaker is not on the people list</translation>
+    </message>
+    <message>
+        <source>{name}不是志愿者</source>
+        <translation>{name} is not a volunteer</translation>
+    </message>
+    <message>
+        <source>所选志愿者不在人员名单中</source>
+        <translation>The chosen volunteer is not on the people list</translation>
+    </message>
+    <message>
+        <source>结束日期不能早于开始日期</source>
+        <translation>The end date cannot be before the start date</translation>
+    </message>
+    <message>
+        <source>此人已有接待、宣讲或服务记录，不能删除，只能停用</source>
+        <translation>This person already has consultation, session or volunteer visit records and cannot be deleted, only deactivated</translation>
     </message>
 </context>
 </TS>

@@ -156,8 +156,10 @@ def _inputs(form: QWidget) -> list[QWidget]:
     return found
 
 
-@pytest.mark.parametrize("kind", ["session", "visit", "person", "point", "consultation"])
+@pytest.mark.parametrize("kind", ["session", "visit", "person", "point", "consultation", "monthly_report",
+                                  "certificate"])
 def test_tab_reaches_every_field_before_the_buttons(qtbot, core, point, signals, kind):
+    from liaison_app.gui.dialogs.pdf_dialogs import CertificateDialog, MonthlyReportDialog
     from liaison_app.gui.dialogs.person_form import PersonForm
     from liaison_app.gui.dialogs.point_setup_dialog import PointSetupDialog
     from liaison_app.gui.dialogs.session_form import EducationSessionForm
@@ -167,7 +169,9 @@ def test_tab_reaches_every_field_before_the_buttons(qtbot, core, point, signals,
             "visit": lambda: VisitForm(core, signals, None),
             "person": lambda: PersonForm(core, signals, None),
             "point": lambda: PointSetupDialog(core, signals),
-            "consultation": lambda: ConsultationForm(core, signals)}[kind]
+            "consultation": lambda: ConsultationForm(core, signals),
+            "monthly_report": lambda: MonthlyReportDialog(core),
+            "certificate": lambda: CertificateDialog(core)}[kind]
     form = make()
     qtbot.addWidget(form)
     form.show()

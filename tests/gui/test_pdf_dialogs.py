@@ -36,6 +36,24 @@ def test_monthly_report_from_the_menu(qtbot, core, point, signals, tmp_path):
     dialog.close()
 
 
+def test_pdf_dialogs_open_in_their_first_option_and_tab_goes_down(qtbot, core, point):
+    """The options come before 保存到 and the buttons (the base class makes those first)."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog = MonthlyReportDialog(core)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    order = [QApplication.focusWidget()]
+    for _ in range(4):
+        qtbot.keyClick(order[-1], Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order == [dialog.month_combo, dialog.point_combo, dialog.path_edit, dialog.browse_button,
+                     dialog.generate_button]
+
+
 def test_report_to_a_missing_folder_is_refused_beside_the_path(qtbot, core, point, tmp_path):
     dialog = MonthlyReportDialog(core)
     qtbot.addWidget(dialog)

@@ -1,11 +1,14 @@
-"""The wrapping layouts that keep pages from scrolling sideways in 大字模式 and in English:
-FlowLayout (filter bars, button rows) and ReflowLayout (figure cards, charts, side panels)."""
+"""The wrapping layouts that keep pages and forms from scrolling sideways in 大字模式 and in
+English: FlowLayout (filter bars, button rows), ReflowLayout (figure cards, charts, side panels),
+PairGridLayout (the record forms' label + field pairs) and the forms' FormScrollArea."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from liaison_app.gui.widgets.flow_layout import FlowLayout, keep_together
+from liaison_app.gui.widgets.form_scroll_area import FormScrollArea
+from liaison_app.gui.widgets.pair_grid import PairGridLayout, PairGridPeers
 from liaison_app.gui.widgets.reflow_layout import ReflowLayout
 
 
@@ -112,3 +115,55 @@ def test_reflow_side_panel_goes_below_and_takes_the_whole_width(qtbot, show):
     qtbot.wait(10)
     assert body.column_count() == 1
     assert side.y() > main.y() and side.width() == main.width()
+
+
+def _pair_form(show) -> tuple[QWidget, list[PairGridLayout], dict[str, QWidget]]:  # type: ignore[no-untyped-def]
+    """Two groups of one form: 姓名 | 身份 and 电话 in the first, a lone 备注 in the second."""
+    host = QWidget()
+    body = QVBoxLayout(host)
+    peers = PairGridPeers()
+    fields: dict[str, QWidget] = {}
+    grids = []
+    for pairs in ((("name", 0, 0), ("role", 0, 1), ("phone", 1, 0)), (("a much longer label", 0, 0),)):
+        group = QGroupBox(host)
+        grid = PairGridLayout(group, peers=peers)
+        for text, row, column in pairs:
+            field = QLineEdit(group)
+            field.setMinimumWidth(120)
+            field.setFixedHeight(24)
+            fields[text] = field
+            grid.add_pair(QLabel(text, group), field, row, column)
+        grids.append(grid)
+        body.addWidget(group)
+    show(host)
+    return host, grids, fields
+
+
+def test_pairs_side_by_side_when_wide_one_column_together_when_narrow(qtbot, show):
+    host, grids, fields = _pair_form(show)
+    host.resize(host.sizeHint().width(), 400)
+    qtbot.wait(10)
+    assert [grid.columns() for grid in grids] == [2, 2]
+    assert fields["name"].y() == fields["role"].y() and fields["role"].x() > fields["name"].x()
+    assert fields["name"].x() == fields["a much longer label"].x()    # label columns line up
+    host.resize(host.sizeHint().width() - 40, 400)
+    qtbot.wait(10)
+    assert [grid.columns() for grid in grids] == [1, 1]
+    assert fields["role"].y() > fields["name"].y() and fields["phone"].y() > fields["role"].y()
+    assert fields["name"].x() == fields["role"].x() == fields["a much longer label"].x()
+    assert fields["role"].width() >= fields["role"].minimumWidth()
+    assert host.minimumSizeHint().width() < host.sizeHint().width() // 2 + 200
+
+
+def test_form_scroll_area_asks_for_the_whole_form_and_never_scrolls_sideways(qtbot, show):
+    form = QWidget()
+    form.setMinimumSize(500, 1500)
+    area = FormScrollArea()
+    area.setWidget(form)
+    show(area)
+    bar = area.verticalScrollBar().sizeHint().width()
+    assert area.sizeHint().height() >= 1500                        # not QScrollArea's 24 lines
+    assert area.minimumSizeHint().width() == 500 + bar
+    area.resize(area.minimumSizeHint().width(), 400)
+    qtbot.wait(10)
+    assert area.horizontalScrollBar().maximum() == 0 and area.verticalScrollBar().maximum() > 0

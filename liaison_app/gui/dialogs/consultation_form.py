@@ -31,6 +31,7 @@ from liaison_app.gui.labels import category_text, label
 from liaison_app.gui.menus import install_comfort_shortcuts
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.consultation_form_view import ConsultationFormView
+from liaison_app.gui.window_size import fit_to_screen
 
 # Field order for "focus the first bad field" (top to bottom as laid out).
 FIELD_ORDER = (
@@ -119,7 +120,7 @@ class ConsultationForm(QDialog):
         else:
             self._offer_draft()
         self.refresh_similar()
-        self.resize(1240, 740)
+        fit_to_screen(self)  # the whole form if the screen has room, else scrolled up and down
 
     # -- public API --------------------------------------------------------------------------
     @property

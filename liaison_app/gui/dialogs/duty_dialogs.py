@@ -39,6 +39,7 @@ from liaison_app.gui.duty_formatting import gap_text, problems_text, shift_line
 from liaison_app.gui.formatting import format_period_zh
 from liaison_app.gui.labels import label
 from liaison_app.gui.views.record_form_view import time_edit
+from liaison_app.gui.window_size import fit_to_screen
 from liaison_app.reports.fonts import GlyphReport
 
 GREY = "#7a8594"
@@ -118,7 +119,7 @@ class AssignDialog(QDialog):
         if candidates:
             self.list.setCurrentRow(0)
         self._on_current()
-        self.resize(560, 480)
+        fit_to_screen(self, lines_wide=28, lines_high=24)
 
     def select_person(self, person_id: str) -> bool:
         """Make ``person_id`` the current choice; False when not offered."""
@@ -188,7 +189,7 @@ class ShiftPickDialog(QDialog):
         self.list.itemDoubleClicked.connect(lambda _item: self._choose())
         if shifts:
             self.list.setCurrentRow(0)
-        self.resize(520, 440)
+        fit_to_screen(self, lines_wide=26, lines_high=22)
 
     def select_shift(self, shift_id: str) -> bool:
         for row in range(self.list.count()):
@@ -278,7 +279,7 @@ class DutyDoneDialog(QDialog):
         self.arrival_edit.timeChanged.connect(self._update_hours)
         self.departure_edit.timeChanged.connect(self._update_hours)
         self._update_hours()
-        self.resize(560, 0)
+        fit_to_screen(self, lines_wide=28)
 
     def values(self) -> tuple[time, time, frozenset[Activity], str]:
         """(arrival, departure, activities, notes) as entered."""
@@ -359,7 +360,7 @@ class GenerateReportDialog(QDialog):
         layout.addWidget(self.gap_list, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(620, 480 if report.gaps else 0)
+        fit_to_screen(self, lines_wide=31, lines_high=24 if report.gaps else 0)
 
     def gap_lines(self) -> list[str]:
         return [self.gap_list.item(i).text() for i in range(self.gap_list.count())]
@@ -382,6 +383,7 @@ class RosterPdfDialog(PdfDialog):
         self.options.addRow(self.tr("联系点"), self.scope_combo)
         self.scope_combo.currentIndexChanged.connect(lambda _i: self.propose_path())
         self.propose_path()
+        self._options_done()
 
     def suggested_name(self) -> str:
         """``值班表_ZN-NA_2026-12.pdf`` (``全部`` for every point)."""
@@ -442,7 +444,7 @@ class VolunteerSwapDialog(QDialog):
         buttons.accepted.connect(self._choose)
         buttons.rejected.connect(self.reject)
         self._fill_choices()
-        self.resize(540, 460)
+        fit_to_screen(self, lines_wide=27, lines_high=23)
 
     def _fill_choices(self, *_args: object) -> None:
         self.choice_list.clear()

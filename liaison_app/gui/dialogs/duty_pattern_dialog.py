@@ -38,6 +38,8 @@ from liaison_app.gui.duty_formatting import weekday_label, weekly_slot_label
 from liaison_app.gui.labels import label
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.record_form_view import date_edit, time_edit
+from liaison_app.gui.widgets.wrapped_label import WrappedLabel
+from liaison_app.gui.window_size import fit_to_screen
 from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
 
 KIND_LABELS = (
@@ -125,6 +127,7 @@ class DutyPatternDialog(QDialog):
                 grid.addWidget(box, row, weekday + 1)
         grid.setColumnStretch(8, 1)
         grid.addWidget(self._error_label("weekly_slots", weekly), 3, 0, 1, 9)
+        grid.setRowStretch(4, 1)  # a taller page of the stack: the room goes below the grid
 
         monthly = QWidget(self.kind_stack)
         monthly_layout = QVBoxLayout(monthly)
@@ -132,7 +135,7 @@ class DutyPatternDialog(QDialog):
         self.month_days_edit = QLineEdit(monthly)
         self.month_days_edit.setObjectName("pattern_month_days")
         self.month_days_edit.setPlaceholderText(self.tr("如：5,10,15,20,25,30"))
-        monthly_hint = QLabel(self.tr("1–31日，用逗号隔开；该月没有的日子（如2月30日）当月不值班"), monthly)
+        monthly_hint = WrappedLabel(self.tr("1–31日，用逗号隔开；该月没有的日子（如2月30日）当月不值班"), monthly)
         monthly_hint.setProperty("role", "muted")
         monthly_layout.addWidget(self.month_days_edit)
         monthly_layout.addWidget(self._error_label("month_days", monthly))
@@ -155,7 +158,7 @@ class DutyPatternDialog(QDialog):
         market_row.addWidget(self.market_every_spin)
         market_row.addWidget(QLabel(self.tr("一次集"), market))
         market_row.addStretch(1)
-        market_hint = QLabel(self.tr("起算日期填任意一个赶集日，前后按间隔推算（不支持农历逢三六九）"), market)
+        market_hint = WrappedLabel(self.tr("起算日期填任意一个赶集日，前后按间隔推算（不支持农历逢三六九）"), market)
         market_hint.setProperty("role", "muted")
         market_layout.addLayout(market_row)
         market_layout.addWidget(self._error_label("market", market))
@@ -231,8 +234,7 @@ class DutyPatternDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.load(core.duty.pattern(point_id))
-        self.setMinimumWidth(self.sizeHint().width())
-        self.resize(self.sizeHint())
+        fit_to_screen(self, lines_wide=34)
 
     # -- API -----------------------------------------------------------------------------------
     def point_id(self) -> str:

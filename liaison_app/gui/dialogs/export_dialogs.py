@@ -34,6 +34,8 @@ from liaison_app.gui.progress import DelayedProgress
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.tasks import CoreFactory, Job, TaskRunner
 from liaison_app.gui.widgets.field_row import FieldRow
+from liaison_app.gui.widgets.wrapped_label import WrappedLabel
+from liaison_app.gui.window_size import fit_to_screen, grow_to_fit
 from liaison_app.i18n import translate
 
 # The same folder in every language, so exports made before switching the language are found.
@@ -133,14 +135,15 @@ class ExportBatchDialog(QDialog):
         folder_layout.addWidget(self.folder_edit, 1)
         folder_layout.addWidget(self.browse_button)
         self.folder_row = FieldRow(folder_box, "folder", self)
-        folder_note = QLabel(self.tr("文件名为“联系点编码_月份_v序号.xlsx”，\n"
-                                     "序号自动加一，不会覆盖已有的文件。"), self)
+        folder_note = WrappedLabel(self.tr("文件名为“联系点编码_月份_v序号.xlsx”，\n"
+                                           "序号自动加一，不会覆盖已有的文件。"), self)
         set_role(folder_note, "muted")
 
         self.full_data_box = QCheckBox(self.tr("导出完整个人信息（来访人姓名、电话、身份证号）"), self)
         self.full_data_box.setObjectName("full_personal_data")
-        # Explicit line breaks, no word wrap: a wrapped label in a form row gets too little height.
-        self.full_data_warning = QLabel(self.tr(
+        # Its lines also wrap where the dialog is narrower (大字模式, English); the dialog opens
+        # as tall as the wrapped text needs (fit_to_screen).
+        self.full_data_warning = WrappedLabel(self.tr(
             "默认隐去来访人姓名、电话，不导出身份证号。\n"
             "勾选后导出完整信息：文件的“批次信息”会注明“完整”，本机的导出记录也会留存。\n"
             "只有法院明确要求时才勾选，文件要妥善保管。"), self)
@@ -198,7 +201,7 @@ class ExportBatchDialog(QDialog):
         self.full_data_box.toggled.connect(self._on_full_data_toggled)
         self.folder_edit.textChanged.connect(lambda _t: self.folder_row.set_error(None))
         self.export_button.setEnabled(self.period_combo.count() > 0)
-        self.setMinimumWidth(760)
+        fit_to_screen(self, lines_wide=38)
 
     # -- API ---------------------------------------------------------------------------------
     @property
@@ -284,6 +287,7 @@ class ExportBatchDialog(QDialog):
         set_role(self.note_label, "muted" if report.backup is not None or not report.backup_error else "error")
         for widget in (self.result_label, self.file_list, self.note_label, self.folder_button):
             widget.show()
+        grow_to_fit(self)
         if report.files and not report.cancelled:  # done: a second click would only write v+1
             self.export_button.hide()
             self.close_button.setDefault(True)
@@ -302,6 +306,7 @@ class ExportBatchDialog(QDialog):
         self.result_label.setText(self.tr("未能导出：{message}").format(message=message))
         set_role(self.result_label, "error")
         self.result_label.show()
+        grow_to_fit(self)
         self._close_if_requested()
 
     def _on_full_data_toggled(self, checked: bool) -> None:
@@ -357,9 +362,8 @@ class CourtKeyDialog(QDialog):
         self.key_edit.setObjectName("court_key")
         self.repeat_edit = QLineEdit(self)
         self.repeat_edit.setObjectName("court_key_repeat")
-        self.fingerprint_label = QLabel(self)
+        self.fingerprint_label = WrappedLabel("", self)
         self.fingerprint_label.setObjectName("fingerprint")
-        self.fingerprint_label.setWordWrap(True)
         self.repeat_row = FieldRow(self.repeat_edit, "court_key_repeat", self)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -386,7 +390,7 @@ class CourtKeyDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
         self._update()
-        self.resize(600, 0)
+        fit_to_screen(self, lines_wide=30)
 
     def problem(self) -> str | None:
         """Why the typed key cannot be saved yet (None: it can)."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 
 from liaison_app import __version__, paths
 from liaison_app.core.maintenance import backups_dir
+from liaison_app.gui.window_size import fit_to_screen
 
 
 # Widest screenshot in the guide window (px; the screenshots are 1366 px wide; a screenshot
@@ -86,6 +87,7 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        fit_to_screen(self)  # as tall as the wrapped lines need at its width
 
     def locations(self, db_path: Path | None) -> list[tuple[str, str]]:
         """(what, where) of the database, attachments, backups and settings file."""

@@ -32,6 +32,8 @@ from liaison_app.gui.duty_formatting import day_description
 from liaison_app.gui.models.calendar_day_table_model import COL_NOTE, CalendarDayTableModel
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.record_form_view import date_edit
+from liaison_app.gui.widgets.flow_layout import FlowLayout
+from liaison_app.gui.window_size import fit_to_screen
 
 
 class HolidayTableDialog(QDialog):
@@ -89,6 +91,7 @@ class HolidayTableDialog(QDialog):
         self.note_edit.setObjectName("holiday_note")
         self.note_edit.setPlaceholderText(self.tr("如：元旦、春节调休上班"))
         self.note_edit.setMaxLength(50)
+        self.note_edit.setMinimumWidth(self.fontMetrics().height() * 8)  # a short note stays readable
         self.save_button = QPushButton(self.tr("保存这一天"), self)
         self.save_button.setObjectName("holiday_save")
         self.save_button.setProperty("role", "primary")
@@ -106,10 +109,10 @@ class HolidayTableDialog(QDialog):
         year_row.addWidget(QLabel(self.tr("年份"), self))
         year_row.addWidget(self.year_spin)
         year_row.addStretch(1)
-        entry = QHBoxLayout()
+        entry = FlowLayout()  # wraps when the dialog is narrow (大字模式, English)
         entry.addWidget(self.date_edit)
         entry.addWidget(self.kind_combo)
-        entry.addWidget(self.note_edit, 1)
+        entry.addWidget(self.note_edit)
         entry.addWidget(self.save_button)
         explain = QLabel(self.tr("这里手工录入的日期优先于国家公布的放假安排（chinese-calendar）。"
                                  "“休”的日子不排班；“班”是调休上班日，照常排班。"), self)
@@ -139,7 +142,7 @@ class HolidayTableDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self._on_year(year)
-        self.resize(720, 520)
+        fit_to_screen(self, lines_wide=36, lines_high=26)
 
     # -- API -----------------------------------------------------------------------------------
     def year(self) -> int:

@@ -17,6 +17,7 @@ from liaison_app.core import Core
 from liaison_app.domain.accounts import AccountRole
 from liaison_app.errors import NotFoundError, UserError, ValidationError
 from liaison_app.gui.widgets.field_row import FieldRow
+from liaison_app.gui.window_size import fit_to_screen
 
 
 def _password_edit(parent: QWidget, name: str) -> QLineEdit:
@@ -77,7 +78,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         (self.password_edit if self._current_login else self.login_edit).setFocus()
-        self.resize(420, self.sizeHint().height())
+        fit_to_screen(self, lines_wide=22)
 
     def submit(self) -> bool:
         """Check the password; accept on success. Returns True when accepted."""
@@ -142,7 +143,7 @@ class AdminSetupDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
-        self.resize(480, self.sizeHint().height())
+        fit_to_screen(self, lines_wide=30)
 
     def save(self) -> bool:
         """Create the admin and log in; messages next to fields on failure."""

@@ -14,11 +14,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QButtonGroup,
     QComboBox,
     QDateEdit,
@@ -45,6 +47,7 @@ from liaison_app.gui.widgets.field_row import FieldRow
 from liaison_app.gui.progress import DelayedProgress
 from liaison_app.gui.tasks import TaskRunner
 from liaison_app.gui.widgets.month_combo import MonthCombo
+from liaison_app.gui.window_size import fit_to_screen
 from liaison_app.reports.fonts import GlyphReport
 
 # Writes a PDF with the given core (the dialog's, or a worker's own) to the given path.
@@ -58,13 +61,30 @@ def default_folder() -> Path:
     return folder if folder.is_dir() else Path.home()
 
 
+def _tab_stops(widget: QWidget) -> list[QWidget]:
+    """``widget`` if Tab stops at it, else the widgets inside it that Tab stops at, in the
+    window's focus order."""
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        return [widget]
+    window = widget.window()
+    stops = []
+    current = window.nextInFocusChain()
+    while current is not window:
+        if (widget.isAncestorOf(current) and current.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and not isinstance(current.parentWidget(), (QComboBox, QAbstractSpinBox))):  # their line edit
+            stops.append(current)
+        current = current.nextInFocusChain()
+    return stops
+
+
 def safe_file_name(text: str) -> str:
     """``text`` without characters Windows refuses in file names."""
     return "".join("_" if c in '\\/:*?"<>|' else c for c in text).strip() or "output"
 
 
 class PdfDialog(QDialog):
-    """Options (``options`` form layout, filled by subclasses), output path, 生成.
+    """Options (``options`` form layout, filled by subclasses, which then call
+    :meth:`_options_done`), output path, 生成.
 
     Signals:
         sig_written(str): path of the PDF just written.
@@ -126,7 +146,22 @@ class PdfDialog(QDialog):
         self.open_button.clicked.connect(self.open_output)
         self.folder_button.clicked.connect(self.open_folder)
         self.path_edit.textChanged.connect(lambda _t: self.path_row.set_error(None))
-        self.resize(640, 0)
+
+    def _options_done(self) -> None:
+        """The options are in: Tab goes top to bottom (the options, 保存到, the buttons; the
+        widgets made here come first otherwise), the first option has the focus, and the dialog
+        takes the size its contents need."""
+        chain: list[QWidget] = []
+        for row in range(self.options.rowCount()):
+            item = self.options.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if item is not None and item.widget() is not None:
+                chain += _tab_stops(item.widget())
+        chain += [self.path_edit, self.browse_button, self.open_button, self.folder_button,
+                  self.generate_button, self.close_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        chain[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        fit_to_screen(self, lines_wide=32)
 
     # -- to implement ------------------------------------------------------------------------
     def suggested_name(self) -> str:
@@ -266,6 +301,7 @@ class MonthlyReportDialog(PdfDialog):
         self.month_combo.sig_period_changed.connect(lambda _p: self.propose_path())
         self.point_combo.currentIndexChanged.connect(lambda _i: self.propose_path())
         self.propose_path()
+        self._options_done()
 
     def suggested_name(self) -> str:
         """``月度工作报告_ZN-NA_2026-11.pdf`` (``全部`` for all points)."""
@@ -309,6 +345,7 @@ class RegistrationPrintDialog(PdfDialog):
         self.options.addRow("", note)
         self._group.buttonToggled.connect(lambda *_a: self.propose_path())
         self.propose_path()
+        self._options_done()
 
     @property
     def masked(self) -> bool:
@@ -366,6 +403,7 @@ class CertificateDialog(PdfDialog):
             signal.connect(self._on_options_changed)
         self._on_options_changed()
         self.generate_button.setEnabled(self.person_combo.count() > 0)
+        self._options_done()
 
     def period(self) -> tuple[date, date]:
         """The chosen date range (inclusive)."""

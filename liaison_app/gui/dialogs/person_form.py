@@ -14,6 +14,7 @@ from liaison_app.gui.dialogs.record_form import RecordForm
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.person_form_view import CAP_UNLIMITED, PersonFormView
 from liaison_app.gui.widgets.combos import select_data
+from liaison_app.gui.window_size import fit_to_screen
 
 
 class PersonForm(RecordForm):
@@ -48,7 +49,7 @@ class PersonForm(RecordForm):
             initial = state_from_person(blank)
         self._start(initial)
         self.setWindowTitle(self.tr("编辑人员") if self._base else self.tr("新建人员"))
-        self.resize(900, 720)
+        fit_to_screen(self)  # the whole form if the screen has room, else scrolled up and down
 
     @property
     def record_id(self) -> str:

@@ -1,4 +1,4 @@
-"""First-start dialog: set up the liaison point (新建联系点)."""
+"""Set up a liaison point: at the first start, and later from 记录 → 新建联系点… (新建联系点)."""
 
 from __future__ import annotations
 
@@ -19,13 +19,15 @@ from liaison_app.errors import UserError, ValidationError
 from liaison_app.gui.formatting import OVERDUE_COLOR
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.widgets.field_row import FieldRow
+from liaison_app.gui.window_size import fit_to_screen
 
 
 class PointSetupDialog(QDialog):
     """Name, code, court, township, village and judge of a new liaison point.
 
     Saving calls ``core.points.add``; each validation message appears under its field.
-    ``point`` holds the stored point after ``accept()``.
+    ``point`` holds the stored point after ``accept()``. Worded for the first start while there
+    is no point yet (取消 reads 稍后设置), else for adding one more.
     """
 
     def __init__(self, core: Core, signals: AppSignals, parent: QWidget | None = None):
@@ -33,9 +35,16 @@ class PointSetupDialog(QDialog):
         self._core = core
         self._signals = signals
         self.point: LiaisonPoint | None = None
-        self.setWindowTitle(self.tr("设置联系点"))
-        intro = QLabel(self.tr("首次使用，请先填写本联系点的信息。带 * 的必须填写；"
-                               "编码用于报送文件的文件名，只用字母、数字和 -，如 ZN-NA。"), self)
+        first = core.points.is_empty()
+        if first:
+            self.setWindowTitle(self.tr("设置联系点"))
+            intro_text = self.tr("首次使用，请先填写本联系点的信息。带 * 的必须填写；"
+                                 "编码用于报送文件的文件名，只用字母、数字和 -，如 ZN-NA。")
+        else:
+            self.setWindowTitle(self.tr("新建联系点"))
+            intro_text = self.tr("请填写新联系点的信息。带 * 的必须填写；编码用于报送文件的文件名，"
+                                 "只用字母、数字和 -，不能与已有联系点相同。")
+        intro = QLabel(intro_text, self)
         intro.setWordWrap(True)
         self.edits: dict[str, QLineEdit] = {}
         self.rows: dict[str, FieldRow] = {}
@@ -67,14 +76,15 @@ class PointSetupDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         # Nothing blocks a first look: the point can be set up later from the start page.
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("稍后设置"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("稍后设置") if first else self.tr("取消"))
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
-        self.resize(620, self.sizeHint().height())
+        fit_to_screen(self, lines_wide=31)
 
     def save(self) -> bool:
         """Store the point; show messages next to fields on failure. True when stored."""

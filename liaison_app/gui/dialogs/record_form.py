@@ -9,12 +9,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +28,7 @@ from liaison_app.gui.menus import install_comfort_shortcuts
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.record_form_view import RecordFormView
 from liaison_app.gui.widgets.draft_banner import DraftBanner
+from liaison_app.gui.widgets.form_scroll_area import FormScrollArea
 
 __all__ = ["CloseChoice", "RecordForm"]
 
@@ -73,10 +72,7 @@ class RecordForm(QDialog):
         self.view: RecordFormView | None = None
 
         self.banner = DraftBanner(self)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # Tab goes from field to field, not to the frame
+        self.scroll = FormScrollArea(self)  # up and down; the form reflows instead of scrolling sideways
         self.general_error = QLabel(self)
         self.general_error.setObjectName("general_error")
         self.general_error.setProperty("role", "error")

@@ -21,6 +21,7 @@ from liaison_app.gui.labels import label
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.session_form_view import VIEWS_UNSET, SessionFormView
 from liaison_app.gui.widgets.combos import select_data
+from liaison_app.gui.window_size import fit_to_screen
 from liaison_app.i18n import translate
 from liaison_app.storage.attachments import Attachment
 
@@ -72,7 +73,7 @@ class EducationSessionForm(RecordForm):
             initial = self._new_state(default_point_id)
         self._start(initial)
         self.setWindowTitle(self.tr("编辑普法宣讲") if self._base else self.tr("新建普法宣讲"))
-        self.resize(1000, 740)
+        fit_to_screen(self)  # the whole form if the screen has room, else scrolled up and down
 
     # -- public API --------------------------------------------------------------------------
     @property

@@ -24,6 +24,7 @@ from liaison_app.gui.preferences import (
     load_preferences,
     save_preferences,
 )
+from liaison_app.gui.window_size import fit_to_screen
 from liaison_app.i18n import translate
 
 _WARNED: set[str] = set()   # settings files the user has been told about (once per session)
@@ -86,6 +87,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        fit_to_screen(self)  # as tall as the wrapped note needs at its width
 
     def chosen(self) -> Preferences:
         """What the dialog shows now."""

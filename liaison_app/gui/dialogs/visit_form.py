@@ -21,6 +21,7 @@ from liaison_app.gui.labels import category_text, label
 from liaison_app.gui.signals import AppSignals
 from liaison_app.gui.views.visit_form_view import VisitFormView
 from liaison_app.gui.widgets.combos import select_data
+from liaison_app.gui.window_size import fit_to_screen
 
 DEFAULT_ARRIVAL = time(9, 0)
 DEFAULT_DEPARTURE = time(12, 0)
@@ -62,7 +63,7 @@ class VisitForm(RecordForm):
             initial = self._new_state(default_point_id, default_person_id)
         self._start(initial)
         self.setWindowTitle(self.tr("编辑志愿服务记录") if self._base else self.tr("新建志愿服务记录"))
-        self.resize(980, 720)
+        fit_to_screen(self)  # the whole form if the screen has room, else scrolled up and down
 
     # -- public API --------------------------------------------------------------------------
     @property

@@ -10,16 +10,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QFrame,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -27,12 +23,12 @@ from PySide6.QtWidgets import (
 
 from liaison_app.domain.enums import AgeBand, Gender, IdStatus, Mode, Outcome, SpecialGroup
 from liaison_app.domain.records import Category
-from liaison_app.gui.formatting import OVERDUE_COLOR
 from liaison_app.gui.labels import label
-from liaison_app.gui.models.visitor_match_list_model import REASONS, reason_text
+from liaison_app.gui.views.record_form_view import RecordFormView
 from liaison_app.gui.widgets.category_picker import CategoryPicker
 from liaison_app.gui.widgets.draft_banner import DraftBanner
-from liaison_app.gui.widgets.field_row import FieldRow
+from liaison_app.gui.widgets.flow_layout import FlowLayout
+from liaison_app.gui.widgets.form_scroll_area import FormScrollArea
 from liaison_app.gui.widgets.optional_date_edit import OptionalDateEdit
 from liaison_app.gui.widgets.similar_visitors_panel import SimilarVisitorsPanel
 
@@ -53,8 +49,9 @@ def _text_box(parent: QWidget, lines: int) -> QPlainTextEdit:
     return box
 
 
-class ConsultationFormView(QWidget):
-    """Every editor of a :class:`liaison_app.domain.records.Consultation`, grouped.
+class ConsultationFormView(RecordFormView):
+    """Every editor of a :class:`liaison_app.domain.records.Consultation`, grouped, with the
+    earlier visits of the same person beside them (a narrow column: the form gets the width).
 
     ``rows[field]`` is the :class:`FieldRow` (editor + error line) of each record attribute;
     ``editors[field]`` the widget that takes focus for it. Enum combos carry the enum *value*
@@ -64,9 +61,9 @@ class ConsultationFormView(QWidget):
     def __init__(self, categories: Sequence[Category], selectable: Collection[str],
                  category_name, parent: QWidget | None = None):
         super().__init__(parent)
-        self.rows: dict[str, FieldRow] = {}
-        self.editors: dict[str, QWidget] = {}
-        self.labels: dict[str, QLabel] = {}
+        # Same label column widths in every group, so the fields line up down the form.
+        self.label_width_sample = self.tr("纸质登记表编号")
+        self.second_label_sample = self.tr("联系电话")
 
         self.banner = DraftBanner(self)
         form = QWidget(self)
@@ -129,13 +126,12 @@ class ConsultationFormView(QWidget):
         self.village_edit = QLineEdit(form)
         self.group_boxes: dict[SpecialGroup, QCheckBox] = {}
         groups_box = QWidget(form)
-        groups_grid = QGridLayout(groups_box)
-        groups_grid.setContentsMargins(0, 0, 0, 0)
-        for i, special in enumerate(SpecialGroup):
+        groups_flow = FlowLayout(groups_box, spacing=12)  # wraps when the form is narrow
+        for special in SpecialGroup:
             box = QCheckBox(label(special), groups_box)
             box.setObjectName(f"group_{special.value}")
             self.group_boxes[special] = box
-            groups_grid.addWidget(box, i // 4, i % 4)
+            groups_flow.addWidget(box)
         group, grid = self._group(self.tr("来访人"), form)
         self._pair(grid, 0, 0, self.tr("来访人姓名"), "visitor_name", self.visitor_edit, required=True)
         phone_row = QWidget(form)
@@ -186,10 +182,7 @@ class ConsultationFormView(QWidget):
         body.addWidget(group)
         body.addStretch(1)
 
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # Tab goes from field to field, not to the frame
+        self.scroll = FormScrollArea(self)
         self.scroll.setWidget(form)
 
         self.similar_panel = SimilarVisitorsPanel(category_name, self)
@@ -199,8 +192,8 @@ class ConsultationFormView(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.similar_panel.setMinimumWidth(max(
-            self.fontMetrics().horizontalAdvance(f"2026-11-29 09:30 · {reason_text(reason)}") for reason in REASONS) + 40)
+        # About twelve characters wide (its lines wrap): the form keeps the rest of the width.
+        self.similar_panel.setMinimumWidth(self.fontMetrics().height() * 12)
 
         self.general_error = QLabel(self)
         self.general_error.setObjectName("general_error")
@@ -239,35 +232,6 @@ class ConsultationFormView(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
-
-    # -- building blocks -------------------------------------------------------------------
-    def _group(self, title: str, parent: QWidget) -> tuple[QGroupBox, QGridLayout]:
-        group = QGroupBox(title, parent)
-        grid = QGridLayout(group)
-        grid.setHorizontalSpacing(12)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        # Same label column widths in every group, so the fields line up down the form.
-        metrics = self.fontMetrics()
-        grid.setColumnMinimumWidth(0, metrics.horizontalAdvance(self.tr("纸质登记表编号") + "*") + 4)
-        grid.setColumnMinimumWidth(2, metrics.horizontalAdvance(self.tr("联系电话") + "*") + 4)
-        return group, grid
-
-    def _pair(self, grid: QGridLayout, row: int, column: int, text: str, field: str, editor: QWidget,
-              *, required: bool = False, span: bool = False, focus: QWidget | None = None) -> None:
-        """Label + FieldRow at (row, column pair); ``span`` uses the full width."""
-        label = QLabel(text, grid.parentWidget())
-        if required:
-            label.setText(f'{text}<span style="color:{OVERDUE_COLOR}">*</span>')
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        label.setContentsMargins(0, 6, 0, 0)
-        field_row = FieldRow(editor, field, grid.parentWidget())
-        label.setBuddy(focus or editor)
-        grid.addWidget(label, row, column * 2)
-        grid.addWidget(field_row, row, column * 2 + 1, 1, 3 if span else 1)
-        self.rows[field] = field_row
-        self.editors[field] = focus or editor
-        self.labels[field] = label
 
     def tab_chain(self) -> list[QWidget]:
         """Editors in keyboard order (top to bottom, left to right)."""

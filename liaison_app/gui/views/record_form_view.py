@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
-    QGridLayout,
     QGroupBox,
     QLabel,
     QPlainTextEdit,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from liaison_app.gui.formatting import OVERDUE_COLOR
 from liaison_app.gui.widgets.field_row import FieldRow
+from liaison_app.gui.widgets.pair_grid import PairGridLayout, PairGridPeers
 
 
 
@@ -50,29 +50,31 @@ class RecordFormView(QWidget):
     ``rows[field]`` is the :class:`FieldRow` (editor + error line) of each record attribute,
     ``editors[field]`` the widget that takes focus for it, ``labels[field]`` its label.
     ``label_width_sample`` is the longest label text as shown (translated; subclasses set it
-    before building their groups), so the label columns line up across groups.
+    before building their groups; ``second_label_sample``: of the right-hand labels, if other),
+    so the label columns line up across groups. The groups are :class:`PairGridLayout`s of one
+    :class:`PairGridPeers`: two pairs side by side while the form is wide enough, else one.
     """
 
     label_width_sample = ""
+    second_label_sample: str | None = None
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.rows: dict[str, FieldRow] = {}
         self.editors: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
+        self.grid_peers = PairGridPeers()
 
-    def _group(self, title: str, parent: QWidget) -> tuple[QGroupBox, QGridLayout]:
+    def _group(self, title: str, parent: QWidget) -> tuple[QGroupBox, PairGridLayout]:
         group = QGroupBox(title, parent)
-        grid = QGridLayout(group)
-        grid.setHorizontalSpacing(12)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        width = self.fontMetrics().horizontalAdvance(self.label_width_sample + "*") + 4
-        grid.setColumnMinimumWidth(0, width)
-        grid.setColumnMinimumWidth(2, width)
+        metrics = self.fontMetrics()
+        second = self.label_width_sample if self.second_label_sample is None else self.second_label_sample
+        grid = PairGridLayout(group, peers=self.grid_peers,
+                              label_width=metrics.horizontalAdvance(self.label_width_sample + "*") + 4,
+                              second_label_width=metrics.horizontalAdvance(second + "*") + 4)
         return group, grid
 
-    def _pair(self, grid: QGridLayout, row: int, column: int, text: str, field: str, editor: QWidget,
+    def _pair(self, grid: PairGridLayout, row: int, column: int, text: str, field: str, editor: QWidget,
               *, required: bool = False, span: bool = False, focus: QWidget | None = None) -> FieldRow:
         """Label + FieldRow at (row, column pair); ``span`` uses the full width."""
         label = QLabel(text, grid.parentWidget())
@@ -82,8 +84,7 @@ class RecordFormView(QWidget):
         label.setContentsMargins(0, 6, 0, 0)
         field_row = FieldRow(editor, field, grid.parentWidget())
         label.setBuddy(focus or editor)
-        grid.addWidget(label, row, column * 2)
-        grid.addWidget(field_row, row, column * 2 + 1, 1, 3 if span else 1)
+        grid.add_pair(label, field_row, row, column, span=span)
         self.rows[field] = field_row
         self.editors[field] = focus or editor
         self.labels[field] = label

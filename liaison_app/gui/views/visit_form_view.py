@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from liaison_app.domain.visits import Activity
 from liaison_app.gui.labels import label
 from liaison_app.gui.views.record_form_view import RecordFormView, date_edit, text_box, time_edit
 from liaison_app.gui.widgets.check_list import CheckList
+from liaison_app.gui.widgets.flow_layout import FlowLayout
 
 
 class VisitFormView(RecordFormView):
@@ -43,15 +44,13 @@ class VisitFormView(RecordFormView):
         times_layout.addStretch(1)
         self.activity_boxes: dict[Activity, QCheckBox] = {}
         activities = QWidget(self)
-        activities_layout = QGridLayout(activities)
-        activities_layout.setContentsMargins(0, 0, 0, 0)
-        for i, activity in enumerate(Activity):
+        activities_layout = FlowLayout(activities)  # wraps when the form is narrow
+        for activity in Activity:
             box = QCheckBox(label(activity), activities)
             box.setObjectName(f"activity_{activity.value}")
             box.setProperty("role", "large")
             self.activity_boxes[activity] = box
-            activities_layout.addWidget(box, 0, i)
-        activities_layout.setColumnStretch(len(Activity), 1)
+            activities_layout.addWidget(box)
         group, grid = self._group(self.tr("服务"), self)
         self._pair(grid, 0, 0, self.tr("志愿者"), "person_id", self.person_combo, required=True)
         self._pair(grid, 0, 1, self.tr("联系点"), "point_id", self.point_combo, required=True)
