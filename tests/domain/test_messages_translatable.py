@@ -22,6 +22,7 @@ from liaison_app.domain.identity import check_id_number, id_check_digit
 from liaison_app.domain.records import Consultation
 from liaison_app.domain.validation import normalise_consultation, validate_consultation
 from liaison_app.errors import ValidationError
+from tests.helpers import translation_scan as scan
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "translations" / "liaison_en.ts"
@@ -49,56 +50,17 @@ def core_sources() -> list[Path]:
     return [Path(p) for p in _tool().CORE_SOURCES]
 
 
-def _name(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return None
-
-
-def _where(path: Path, line: int) -> str:
-    try:
-        return f"{path.resolve().relative_to(ROOT)}:{line}"
-    except ValueError:
-        return f"{path.name}:{line}"
-
-
 def untranslated_literals(path: Path) -> list[str]:
-    """``file:line: text`` of each Chinese string literal that is not inside translate() /
-    QT_TRANSLATE_NOOP, a docstring, the member definitions of a ``LabeledEnum`` (stored labels,
-    translated by the GUI through ``gui/label_catalog.py``) or a line marked ``# i18n-exempt: why``."""
-    source = path.read_text(encoding="utf-8")
-    lines = source.splitlines()
-    tree = ast.parse(source)
-    covered: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and _name(node.func) in MARKING_CALLS:
-            covered.update(id(inner) for inner in ast.walk(node))
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-                covered.add(id(first.value))
-        if isinstance(node, ast.ClassDef) and any(_name(base) == "LabeledEnum" for base in node.bases):
-            for statement in node.body:
-                if isinstance(statement, ast.Assign):
-                    covered.update(id(inner) for inner in ast.walk(statement.value))
-    found = []
-    for node in ast.walk(tree):
-        if (isinstance(node, ast.Constant) and isinstance(node.value, str) and CJK.search(node.value)
-                and id(node) not in covered):
-            span = lines[node.lineno - 1:(node.end_lineno or node.lineno)]
-            if any(EXEMPT in line for line in span):
-                continue
-            found.append(f"{_where(path, node.lineno)}: {node.value[:40]!r}")
-    return found
+    """Chinese literals outside translate()/QT_TRANSLATE_NOOP, docstrings, LabeledEnum members
+    and ``# i18n-exempt`` lines."""
+    return scan.untranslated_literals(path, MARKING_CALLS, enum_members_exempt=True)
 
 
 def marked_messages(path: Path) -> list[tuple[str, str, int]]:
     """(context, text, line) of every translate()/QT_TRANSLATE_NOOP call with a literal text."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and _name(node.func) in MARKING_CALLS and len(node.args) >= 2:
+        if isinstance(node, ast.Call) and scan.call_name(node.func) in MARKING_CALLS and len(node.args) >= 2:
             context, text = node.args[:2]
             if all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in (context, text)):
                 found.append((context.value, text.value, node.lineno))
@@ -141,9 +103,9 @@ def test_marked_messages_are_whole_literal_templates():
         glued = {id(side) for node in ast.walk(tree) if isinstance(node, ast.BinOp)
                  for side in (node.left, node.right)}
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and _name(node.func) in MARKING_CALLS):
+            if not (isinstance(node, ast.Call) and scan.call_name(node.func) in MARKING_CALLS):
                 continue
-            where = f"{_where(path, node.lineno)}: {ast.unparse(node)[:70]}"
+            where = f"{scan.where(path, node.lineno)}: {ast.unparse(node)[:70]}"
             context, text = (node.args + [None, None])[:2]
             literal_text = isinstance(text, ast.Constant) and isinstance(text.value, str)
             if not (isinstance(context, ast.Constant) and context.value in (CONTEXT, LABEL_CONTEXT)):
@@ -165,10 +127,10 @@ def test_translate_is_not_aliased():
     for path in core_sources():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module == "liaison_app.i18n":
-                found += [f"{_where(path, node.lineno)}: as {a.asname}" for a in node.names if a.asname]
+                found += [f"{scan.where(path, node.lineno)}: as {a.asname}" for a in node.names if a.asname]
             if (isinstance(node, ast.Assign) and isinstance(node.value, (ast.Name, ast.Attribute))
-                    and _name(node.value) in MARKING_CALLS):
-                found.append(f"{_where(path, node.lineno)}: {ast.unparse(node)}")
+                    and scan.call_name(node.value) in MARKING_CALLS):
+                found.append(f"{scan.where(path, node.lineno)}: {ast.unparse(node)}")
     assert found == []
 
 
@@ -177,7 +139,7 @@ def test_every_message_reached_the_ts_file():
     root = ET.parse(TS_FILE).getroot()
     extracted = {(c.findtext("name", ""), m.findtext("source", "")) for c in root.iter("context")
                  for m in c.iter("message")}
-    missing = [f"{_where(path, line)}: [{context}] {text[:40]}" for path in core_sources()
+    missing = [f"{scan.where(path, line)}: [{context}] {text[:40]}" for path in core_sources()
                for context, text, line in marked_messages(path) if (context, text) not in extracted]
     assert missing == [], "not in liaison_en.ts (run `python build_spec/translations.py update`):\n" + "\n".join(missing)
 

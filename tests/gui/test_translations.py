@@ -9,13 +9,12 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
+from tests.helpers import translation_scan as scan
 
 ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "liaison_app" / "gui"
-CJK = re.compile("[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]")
+CJK = scan.CJK
 TRANSLATING_CALLS = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
-EXEMPT = "# i18n-exempt:"
 
 
 def _tool():
@@ -25,43 +24,13 @@ def _tool():
     return module
 
 
-def _call_name(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return None
+_call_name = scan.call_name
 
 
 def untranslated_literals(path: Path) -> list[str]:
     """``file:line: text`` of each Chinese string literal outside tr()/translate()/QT_TRANSLATE_NOOP,
     docstrings and lines marked ``# i18n-exempt: why``."""
-    path = path.resolve()
-    source = path.read_text(encoding="utf-8")
-    lines = source.splitlines()
-    tree = ast.parse(source)
-    covered: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and _call_name(node.func) in TRANSLATING_CALLS:
-            covered.update(id(inner) for inner in ast.walk(node))
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-                covered.add(id(first.value))
-    found = []
-    for node in ast.walk(tree):
-        if (isinstance(node, ast.Constant) and isinstance(node.value, str) and CJK.search(node.value)
-                and id(node) not in covered):
-            span = lines[node.lineno - 1:(node.end_lineno or node.lineno)]
-            if any(EXEMPT in line for line in span):
-                continue
-            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:40]!r}")
-    return found
-
-
-def test_no_ui_string_escapes_translation():
-    found = [hit for path in sorted(GUI.rglob("*.py")) for hit in untranslated_literals(path)]
-    assert found == [], "Chinese text shown without tr()/translate():\n" + "\n".join(found)
+    return scan.untranslated_literals(path.resolve(), TRANSLATING_CALLS)
 
 
 def non_literal_translations(path: Path) -> list[str]:
