@@ -25,6 +25,7 @@ from liaison_app.domain.accounts import SYSTEM_ACTOR, AccountRole, Actor
 from liaison_app.domain.enums import LabeledEnum
 from liaison_app.domain.identity import mask_id_number, mask_name, mask_phone
 from liaison_app.errors import NotFoundError, PermissionDeniedError
+from liaison_app.i18n import translate
 from liaison_app.storage.audit import AuditEntry, AuditRepository
 from liaison_app.storage.people import PersonRepository
 
@@ -78,7 +79,7 @@ def plain_value(value: Any) -> Any:
     if isinstance(value, (tuple, list)):
         return [plain_value(v) for v in value]
     if isinstance(value, str) and len(value) > MAX_AUDIT_TEXT:
-        return value[:MAX_AUDIT_TEXT] + f"…（共{len(value)}字）"
+        return value[:MAX_AUDIT_TEXT] + f"…（共{len(value)}字）"  # i18n-exempt: stored in the audit log
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     code = getattr(value, "code", None)  # value objects with a stored code (WeeklySlot)
@@ -115,7 +116,7 @@ def record_changes(table: str, before: Any | None, after: Any | None) -> dict[st
             continue
         old_shown, new_shown = _shown(table, name, old), _shown(table, name, new)
         if old_shown == new_shown:  # two numbers that mask alike still changed
-            new_shown = f"{new_shown}（已修改）"
+            new_shown = f"{new_shown}（已修改）"  # i18n-exempt: stored in the audit log
         found[name] = [old_shown, new_shown]
     return found
 
@@ -164,14 +165,23 @@ class AccessControl:
         return permission in ROLE_PERMISSIONS[self._actor.role]
 
     def refuse(self, what: str) -> PermissionDeniedError:
-        """The error for "the actor may not ``what``" (Chinese, names the role)."""
+        """The error for "the actor may not ``what``" (a whole sentence naming the role): ``what``
+        is one of the callers' phrases (:data:`_PHRASE_REFUSALS`), else it is put in a general one."""
+        template = _PHRASE_REFUSALS.get(what)
+        if template is None:
+            return self._denied(translate("messages", "当前账户（{role}：{name}）无权{what}。如需操作，请联系管理员。"),
+                                what=what)
+        return self._denied(template())
+
+    def _denied(self, template: str, **values: str) -> PermissionDeniedError:
         actor = self._actor
-        return PermissionDeniedError(f"当前账户（{actor.role.label}：{actor.name}）无权{what}。如需操作，请联系管理员。")
+        return PermissionDeniedError(template.format(role=translate("labels", actor.role.label), name=actor.name,
+                                                     **values))
 
     def require(self, permission: Permission) -> None:
         """Raise PermissionDeniedError unless the actor has ``permission``."""
         if not self.can(permission):
-            raise self.refuse(permission.label)
+            raise self._denied(_PERMISSION_REFUSALS[permission]())
 
     def is_own_person(self, person_id: str | None) -> bool:
         """True if ``person_id`` is the actor's own person (a volunteer's link)."""
@@ -185,14 +195,16 @@ class AccessControl:
         return bool(record.receiver_name) and record.receiver_name in self._own_names
 
     def require_consultation(self, record: Any, what: str) -> None:
-        """Judges and admins: any consultation; volunteers: only those they received."""
+        """Judges and admins: any consultation; volunteers: only those they received. ``what``:
+        the verb 登记, 修改, 删除 or 恢复."""
         if not self.can(Permission.EDIT_ALL_RECORDS) and not self.owns_consultation(record):
-            raise self.refuse(f"{what}他人接待的法律咨询（只能{what}自己接待的）")
+            raise self._denied(_CONSULTATION_REFUSALS[what]())
 
     def require_visit(self, person_id: str, what: str) -> None:
-        """Judges and admins: any visit; volunteers: only their own."""
+        """Judges and admins: any visit; volunteers: only their own. ``what``: the verb 登记, 修改,
+        删除 or 恢复."""
         if not self.can(Permission.EDIT_ALL_RECORDS) and not self.is_own_person(person_id):
-            raise self.refuse(f"{what}他人的志愿服务记录（只能{what}自己的）")
+            raise self._denied(_VISIT_REFUSALS[what]())
 
     def require_self_or(self, permission: Permission, person_id: str, what: str) -> None:
         """``permission`` or acting for oneself (a volunteer's own duty)."""
@@ -219,3 +231,70 @@ class AccessControl:
         if action == "update" and not changes:
             return
         self.log(action, table, record_id, changes, note)
+
+
+# The refusals, whole sentences ({role}: the account's role, {name}: its display name).
+_PERMISSION_REFUSALS: dict[Permission, Callable[[], str]] = {
+    Permission.EDIT_ALL_RECORDS: lambda: translate(
+        "messages", "当前账户（{role}：{name}）无权修改或删除他人的记录。如需操作，请联系管理员。"),
+    Permission.EDIT_SESSIONS: lambda: translate(
+        "messages", "当前账户（{role}：{name}）无权登记或修改普法宣讲。如需操作，请联系管理员。"),
+    Permission.EDIT_ROSTER: lambda: translate(
+        "messages", "当前账户（{role}：{name}）无权排班或修改值班规则。如需操作，请联系管理员。"),
+    Permission.EXPORT_PERSONAL: lambda: translate(
+        "messages", "当前账户（{role}：{name}）无权导出或打印完整的个人信息。如需操作，请联系管理员。"),
+    Permission.REVEAL_ALL: lambda: translate(
+        "messages", "当前账户（{role}：{name}）无权查看他人登记的完整电话和身份证号。如需操作，请联系管理员。"),
+    Permission.VIEW_AUDIT: lambda: translate(
+        "messages", "当前账户（{role}：{name}）无权查看或导出审计记录。如需操作，请联系管理员。"),
+    Permission.MANAGE_PEOPLE: lambda: translate(
+        "messages", "当前账户（{role}：{name}）无权管理人员名单。如需操作，请联系管理员。"),
+    Permission.MANAGE_POINTS: lambda: translate(
+        "messages", "当前账户（{role}：{name}）无权新建或修改联系点。如需操作，请联系管理员。"),
+    Permission.MANAGE_SETTINGS: lambda: translate(
+        "messages", "当前账户（{role}：{name}）无权修改设置。如需操作，请联系管理员。"),
+    Permission.MANAGE_ACCOUNTS: lambda: translate(
+        "messages", "当前账户（{role}：{name}）无权管理用户账户。如需操作，请联系管理员。"),
+    Permission.RESTORE_DB: lambda: translate(
+        "messages", "当前账户（{role}：{name}）无权从备份恢复数据库。如需操作，请联系管理员。"),
+}
+# Keys: the verb the services pass (i18n-exempt lines: a key is compared, never shown).
+_CONSULTATION_REFUSALS: dict[str, Callable[[], str]] = {
+    "登记": lambda: translate(  # i18n-exempt: key (the caller's verb)
+        "messages", "当前账户（{role}：{name}）无权登记他人接待的法律咨询（只能登记自己接待的）。如需操作，请联系管理员。"),
+    "修改": lambda: translate(  # i18n-exempt: key (the caller's verb)
+        "messages", "当前账户（{role}：{name}）无权修改他人接待的法律咨询（只能修改自己接待的）。如需操作，请联系管理员。"),
+    "删除": lambda: translate(  # i18n-exempt: key (the caller's verb)
+        "messages", "当前账户（{role}：{name}）无权删除他人接待的法律咨询（只能删除自己接待的）。如需操作，请联系管理员。"),
+    "恢复": lambda: translate(  # i18n-exempt: key (the caller's verb)
+        "messages", "当前账户（{role}：{name}）无权恢复他人接待的法律咨询（只能恢复自己接待的）。如需操作，请联系管理员。"),
+}
+_VISIT_REFUSALS: dict[str, Callable[[], str]] = {
+    "登记": lambda: translate(  # i18n-exempt: key (the caller's verb)
+        "messages", "当前账户（{role}：{name}）无权登记他人的志愿服务记录（只能登记自己的）。如需操作，请联系管理员。"),
+    "修改": lambda: translate(  # i18n-exempt: key (the caller's verb)
+        "messages", "当前账户（{role}：{name}）无权修改他人的志愿服务记录（只能修改自己的）。如需操作，请联系管理员。"),
+    "删除": lambda: translate(  # i18n-exempt: key (the caller's verb)
+        "messages", "当前账户（{role}：{name}）无权删除他人的志愿服务记录（只能删除自己的）。如需操作，请联系管理员。"),
+    "恢复": lambda: translate(  # i18n-exempt: key (the caller's verb)
+        "messages", "当前账户（{role}：{name}）无权恢复他人的志愿服务记录（只能恢复自己的）。如需操作，请联系管理员。"),
+}
+# Keys: the phrases the services pass to refuse() / require_self_or() (consultations, duty).
+_PHRASE_REFUSALS: dict[str, Callable[[], str]] = {
+    "查看他人接待记录的完整电话和身份证号": lambda: translate(  # i18n-exempt: key (the caller's phrase)
+        "messages", "当前账户（{role}：{name}）无权查看他人接待记录的完整电话和身份证号。如需操作，请联系管理员。"),
+    "修改他人的值班": lambda: translate(  # i18n-exempt: key (the caller's phrase)
+        "messages", "当前账户（{role}：{name}）无权修改他人的值班。如需操作，请联系管理员。"),
+    "替他人记录值班完成": lambda: translate(  # i18n-exempt: key (the caller's phrase)
+        "messages", "当前账户（{role}：{name}）无权替他人记录值班完成。如需操作，请联系管理员。"),
+    "替他人认领值班": lambda: translate(  # i18n-exempt: key (the caller's phrase)
+        "messages", "当前账户（{role}：{name}）无权替他人认领值班。如需操作，请联系管理员。"),
+    "替他人退回值班": lambda: translate(  # i18n-exempt: key (the caller's phrase)
+        "messages", "当前账户（{role}：{name}）无权替他人退回值班。如需操作，请联系管理员。"),
+    "替他人申请换班": lambda: translate(  # i18n-exempt: key (the caller's phrase)
+        "messages", "当前账户（{role}：{name}）无权替他人申请换班。如需操作，请联系管理员。"),
+    "替他人答复换班请求": lambda: translate(  # i18n-exempt: key (the caller's phrase)
+        "messages", "当前账户（{role}：{name}）无权替他人答复换班请求。如需操作，请联系管理员。"),
+    "替他人撤回换班请求": lambda: translate(  # i18n-exempt: key (the caller's phrase)
+        "messages", "当前账户（{role}：{name}）无权替他人撤回换班请求。如需操作，请联系管理员。"),
+}

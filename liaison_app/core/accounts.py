@@ -27,11 +27,12 @@ from liaison_app.domain.accounts import (
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.text import clean_line, clean_name
 from liaison_app.errors import FieldError, NotFoundError, UserError, ValidationError
+from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
 from liaison_app.storage.accounts import AccountRepository
 from liaison_app.storage.people import PersonRepository
 
 TABLE = "user_account"
-LOGIN_FAILED = "登录名或密码不对，请重新输入"
+LOGIN_FAILED = QT_TRANSLATE_NOOP("messages", "登录名或密码不对，请重新输入")
 
 
 class AccountService:
@@ -81,12 +82,12 @@ class AccountService:
         if problem:
             errors.append(FieldError("password", problem))
         if first and role is not AccountRole.ADMIN:
-            errors.append(FieldError("role", "第一个账户必须是管理员"))
+            errors.append(FieldError("role", translate("messages", "第一个账户必须是管理员")))
         if account.person_id:
             try:
                 self.people.get(account.person_id)
             except NotFoundError:
-                errors.append(FieldError("person_id", "关联的人员不在人员名单中"))
+                errors.append(FieldError("person_id", translate("messages", "关联的人员不在人员名单中")))
         if errors:
             raise ValidationError(errors)
         stamp = self.now()
@@ -94,7 +95,7 @@ class AccountService:
                           updated_at=stamp)
         with self.db.atomic():
             if self.repo.by_login(account.login) is not None:
-                raise UserError(f"登录名“{account.login}”已被使用")
+                raise UserError(translate("messages", "登录名“{login}”已被使用").format(login=account.login))
             self.repo.save(account)
             self.access.log_change(TABLE, account.id, None, account)
         return account, Changes.of(TABLE, account.id)
@@ -112,13 +113,13 @@ class AccountService:
             self.access.require(Permission.MANAGE_ACCOUNTS)
         elif not self.access.can(Permission.MANAGE_ACCOUNTS) and not passwords.verify_password(
                 old_password or "", account.password_hash):
-            raise ValidationError([FieldError("old_password", "原密码不对")])
+            raise ValidationError([FieldError("old_password", translate("messages", "原密码不对"))])
         problem = check_password(new_password)
         if problem:
             raise ValidationError([FieldError("password", problem)])
         with self.db.atomic():
             self.repo.save(replace(account, password_hash=passwords.hash_password(new_password), updated_at=self.now()))
-            self.access.log("update", TABLE, account_id, {"password": ["已修改"]})
+            self.access.log("update", TABLE, account_id, {"password": ["已修改"]})  # i18n-exempt: audit entry (stored)
         return Changes.of(TABLE, account_id)
 
     def update(self, account: UserAccount) -> tuple[UserAccount, Changes]:
@@ -139,7 +140,7 @@ class AccountService:
             account.role is not AccountRole.ADMIN or not account.active)
         with self.db.atomic():
             if losing_admin and self.repo.count(active_only=True, role=AccountRole.ADMIN) <= 1:
-                raise UserError("至少要保留一个在用的管理员账户")
+                raise UserError(translate("messages", "至少要保留一个在用的管理员账户"))
             self.repo.save(account)
             self.access.log_change(TABLE, account.id, before, account)
         return account, Changes.of(TABLE, account.id)
@@ -156,8 +157,8 @@ class AccountService:
         if account is None or not account.active or not passwords.verify_password(password, account.password_hash):
             with self.db.atomic():
                 self.access.log("login_failed", TABLE, account.id if account else "",
-                                note="" if account else "未知登录名")
-            raise UserError(LOGIN_FAILED)
+                                note="" if account else "未知登录名")  # i18n-exempt: audit note (stored)
+            raise UserError(translate("messages", "登录名或密码不对，请重新输入"))
         actor = account.actor()
         self.access.set_actor(actor)
         with self.db.atomic():
@@ -181,7 +182,7 @@ class AccountService:
                 self.access.log("unlock", TABLE, actor.id)
             return True
         with self.db.atomic():
-            self.access.log("login_failed", TABLE, actor.id, note="解锁")
+            self.access.log("login_failed", TABLE, actor.id, note="解锁")  # i18n-exempt: audit note (stored)
         return False
 
     def logout(self) -> None:

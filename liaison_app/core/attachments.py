@@ -15,6 +15,7 @@ from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.records import new_id
 from liaison_app.errors import UserError
+from liaison_app.i18n import translate
 from liaison_app.storage.attachments import Attachment, AttachmentRepository
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"}
@@ -44,11 +45,12 @@ class AttachmentService:
         try:
             size = source.stat().st_size
         except OSError as exc:
-            raise UserError(f"找不到或无法读取文件 {source}：{exc.strerror}") from exc
+            raise UserError(translate("messages", "找不到或无法读取文件 {file}：{error}").format(
+                file=source, error=exc.strerror)) from exc
         if size == 0:
-            raise UserError(f"文件 {source.name} 是空的")
+            raise UserError(translate("messages", "文件 {name} 是空的").format(name=source.name))
         if size > MAX_BYTES:
-            raise UserError(f"文件 {source.name} 超过50MB，请压缩后再添加")
+            raise UserError(translate("messages", "文件 {name} 超过50MB，请压缩后再添加").format(name=source.name))
         kind = kind or ("photo" if source.suffix.lower() in PHOTO_SUFFIXES else "other")
         self.folder.mkdir(parents=True, exist_ok=True)
         attachment_id = new_id()
@@ -64,7 +66,8 @@ class AttachmentService:
                 os.fsync(dst.fileno())
         except OSError as exc:
             temp.unlink(missing_ok=True)
-            raise UserError(f"复制文件 {source.name} 失败：{exc.strerror}") from exc
+            raise UserError(translate("messages", "复制文件 {name} 失败：{error}").format(
+                name=source.name, error=exc.strerror)) from exc
         sha = digest.hexdigest()
         existing = self.repo.by_hash(owner_table, owner_id, sha)
         if existing is not None:

@@ -62,6 +62,7 @@ from liaison_app.domain.roster import (
 from liaison_app.domain.text import clean_text
 from liaison_app.domain.visits import Activity, VolunteerVisit
 from liaison_app.errors import NotFoundError, UserError, ValidationError
+from liaison_app.i18n import translate
 from liaison_app.reports.fonts import GlyphReport
 from liaison_app.scheduling.pattern import duty_slots, halves_on
 from liaison_app.scheduling.planner import PlanRequest, plan
@@ -212,7 +213,8 @@ class DutyService(VolunteerDutyMixin):
     def _warnings(self, ctx: RosterContext, pattern: DutyPattern) -> list[str]:
         found = ctx.calendar.warnings(ctx.start, ctx.end)
         if not pattern.stored:
-            found.append(f"本联系点尚未设置值班规则，暂按默认：{pattern.describe()}。")
+            found.append(translate("duty", "本联系点尚未设置值班规则，暂按默认：{pattern}。").format(
+                pattern=pattern.describe()))
         return found
 
     def roster(self, point_id: str, period: str) -> RosterView:
@@ -288,7 +290,8 @@ class DutyService(VolunteerDutyMixin):
         warnings = self._warnings(after, pattern)
         if start < today:
             last = min(today, end) - timedelta(days=1)
-            warnings.append(f"{last.month}月{last.day}日及以前的日期已过，不再自动排班。")
+            warnings.append(translate("duty", "{month}月{day}日及以前的日期已过，不再自动排班。").format(
+                month=last.month, day=last.day))
         kept = len(ctx.at_point(point_id, start, end)) - len(by_key)
         return GenerateReport(
             point_id, period, len(new_shifts), kept, len(by_key), tuple(past_gaps) + result.gaps,
@@ -317,11 +320,18 @@ class DutyService(VolunteerDutyMixin):
         filled = len(ledger.seat_holders(point_id, day, half))
         if seats == 0:
             info = ctx.calendar.day(day)
-            why = f"{info.name or info.kind.label}，" if info.kind.is_day_off else ""
-            found.append(Problem(ProblemCode.DAY_OFF,
-                                 f"{why}按本联系点的值班规则{day.month}月{day.day}日{half.label}不值班"))
+            half_label = translate("labels", half.label)
+            if info.kind.is_day_off:
+                message = translate("duty", "{day_name}，按本联系点的值班规则{month}月{day}日{half}不值班").format(
+                    day_name=info.name or translate("labels", info.kind.label), month=day.month, day=day.day,
+                    half=half_label)
+            else:
+                message = translate("duty", "按本联系点的值班规则{month}月{day}日{half}不值班").format(
+                    month=day.month, day=day.day, half=half_label)
+            found.append(Problem(ProblemCode.DAY_OFF, message))
         elif filled >= seats:
-            found.append(Problem(ProblemCode.SLOT_FULL, f"该班已有{filled}人（每班{seats}人）"))
+            found.append(Problem(ProblemCode.SLOT_FULL, translate("duty", "该班已有{filled}人（每班{seats}人）").format(
+                filled=filled, seats=seats)))
         return found
 
     def _save(self, shift: DutyShift, **changes: object) -> DutyShift:
@@ -329,13 +339,13 @@ class DutyService(VolunteerDutyMixin):
         try:
             self.shift_repo.save(updated)
         except sqlite3.IntegrityError as exc:
-            raise UserError("此人已在该班，不能重复安排") from exc
+            raise UserError(translate("duty", "此人已在该班，不能重复安排")) from exc
         return updated
 
     def _live(self, shift_id: str) -> DutyShift:
         shift = self.shift_repo.get(shift_id)
         if shift.deleted:
-            raise UserError("这一班值班已被取消")
+            raise UserError(translate("duty", "这一班值班已被取消"))
         return shift
 
     def check_assign(self, point_id: str, day: date, half: HalfDay, person_id: str) -> tuple[Problem, ...]:
@@ -376,9 +386,9 @@ class DutyService(VolunteerDutyMixin):
         with self.db.atomic():
             shift = self._live(shift_id)
             if shift.state is ShiftState.DONE:
-                return DutyEdit(False, (Problem(ProblemCode.LOCKED, "已完成的值班不能改派"),))
+                return DutyEdit(False, (Problem(ProblemCode.LOCKED, translate("duty", "已完成的值班不能改派")),))
             if shift.person_id == person_id:
-                return DutyEdit(False, (Problem(ProblemCode.SAME_SLOT, "已是此人的值班"),))
+                return DutyEdit(False, (Problem(ProblemCode.SAME_SLOT, translate("duty", "已是此人的值班")),))
             problems = [p for p in self._assess(self._context_for(shift.day), person_id, shift.point_id, shift.day,
                                                 shift.half, exclude=[shift.id]) if p.code is not ProblemCode.SLOT_FULL]
             if any(p.code is ProblemCode.SAME_SLOT for p in problems):
@@ -394,7 +404,7 @@ class DutyService(VolunteerDutyMixin):
         with self.db.atomic():
             shift = self._live(shift_id)
             if shift.state is ShiftState.DONE:
-                return DutyEdit(False, (Problem(ProblemCode.LOCKED, "已完成的值班已生成服务记录，不能取消"),))
+                return DutyEdit(False, (Problem(ProblemCode.LOCKED, translate("duty", "已完成的值班已生成服务记录，不能取消")),))
             shift = self._save(shift, deleted=True, source=ShiftSource.MANUAL, last_change=ShiftChange.CLEARED,
                                changed_by=None, seen_by_judge=True)
             self._cancel_swaps_of(shift.id)
@@ -407,9 +417,9 @@ class DutyService(VolunteerDutyMixin):
         with self.db.atomic():
             a, b = self._live(shift_a), self._live(shift_b)
             if ShiftState.DONE in (a.state, b.state):
-                return DutyEdit(False, (Problem(ProblemCode.LOCKED, "已完成的值班不能对调"),))
+                return DutyEdit(False, (Problem(ProblemCode.LOCKED, translate("duty", "已完成的值班不能对调")),))
             if a.person_id == b.person_id or (a.point_id, a.day, a.half) == (b.point_id, b.day, b.half):
-                return DutyEdit(False, (Problem(ProblemCode.SAME_SLOT, "两班是同一人或同一时段，对调没有意义"),))
+                return DutyEdit(False, (Problem(ProblemCode.SAME_SLOT, translate("duty", "两班是同一人或同一时段，对调没有意义")),))
             ctx = self._context_for(a.day, b.day)
             problems = [p for p in self._assess(ctx, b.person_id, a.point_id, a.day, a.half, [a.id, b.id])
                         if p.code is not ProblemCode.SLOT_FULL]
@@ -427,9 +437,9 @@ class DutyService(VolunteerDutyMixin):
     def _set_state(self, shift_id: str, state: ShiftState, change: ShiftChange, note: str | None = None) -> DutyEdit:
         with self.db.atomic():
             shift = self._live(shift_id)
-            self.access.require_self_or(Permission.EDIT_ROSTER, shift.person_id, "修改他人的值班")
+            self.access.require_self_or(Permission.EDIT_ROSTER, shift.person_id, "修改他人的值班")  # i18n-exempt: key of access.refuse()
             if shift.state is ShiftState.DONE:
-                return DutyEdit(False, (Problem(ProblemCode.LOCKED, "这一班已完成"),))
+                return DutyEdit(False, (Problem(ProblemCode.LOCKED, translate("duty", "这一班已完成")),))
             extra = {"note": clean_text(note)} if note is not None else {}
             problems: tuple[Problem, ...] = ()
             if shift.state is ShiftState.LEAVE and state.fills_seat:
@@ -468,13 +478,13 @@ class DutyService(VolunteerDutyMixin):
         """
         with self.db.atomic():
             shift = self._live(shift_id)
-            self.access.require_self_or(Permission.EDIT_ROSTER, shift.person_id, "替他人记录值班完成")
+            self.access.require_self_or(Permission.EDIT_ROSTER, shift.person_id, "替他人记录值班完成")  # i18n-exempt: key of access.refuse()
             if shift.state is ShiftState.DONE:
                 existing = self.shift_repo.visit_of(shift.id)
                 if existing:
                     return self.visits.get(existing), Changes()
             if shift.state is ShiftState.LEAVE:
-                raise UserError("这一班已请假，不能记为完成；请先撤销请假")
+                raise UserError(translate("duty", "这一班已请假，不能记为完成；请先撤销请假"))
             start, end = self.pattern(shift.point_id).times(shift.half)
             visit, changes = self.visits.save(VolunteerVisit(
                 person_id=shift.person_id, point_id=shift.point_id, visited_on=shift.day,

@@ -14,13 +14,13 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from liaison_app.core.access import Permission
-from liaison_app.domain import clock
 from liaison_app.domain.changes import Changes
 from liaison_app.domain.duty import DutyShift, ShiftChange, ShiftSource, ShiftState, SwapRequest, SwapState
 from liaison_app.domain.people import HalfDay
 from liaison_app.domain.roster import DutyEdit, Gap, Problem, ProblemCode, SwapResult
 from liaison_app.domain.text import clean_text
 from liaison_app.errors import NotFoundError
+from liaison_app.i18n import translate
 
 if TYPE_CHECKING:  # the mixin is only ever part of DutyService
     from liaison_app.core.duty import DutyService
@@ -53,7 +53,7 @@ class VolunteerDutyMixin:
     def _take_problems(self: "DutyService", point_id: str, day: date, half: HalfDay, person_id: str,
                        ctx: RosterContext | None = None) -> tuple[Problem, ...]:
         if day < self.now().date():
-            return (Problem(ProblemCode.PAST, "日期已过，不能认领"),)
+            return (Problem(ProblemCode.PAST, translate("duty", "日期已过，不能认领")),)
         problems = self._assess(ctx or self._context_for(day), person_id, point_id, day, half)
         return _refusing(problems, _VOLUNTEER_MAY_IGNORE)
 
@@ -61,7 +61,7 @@ class VolunteerDutyMixin:
         """A volunteer takes an open seat; stored as 已确认, source 志愿者自选, highlighted for
         the judge. Refused (nothing stored) if the seat is not open or any rule is broken.
         Raises PermissionDeniedError when a volunteer takes a seat for someone else."""
-        self.access.require_self_or(Permission.EDIT_ROSTER, person_id, "替他人认领值班")
+        self.access.require_self_or(Permission.EDIT_ROSTER, person_id, "替他人认领值班")  # i18n-exempt: key of access.refuse()
         self.points.get(point_id)
         with self.db.atomic():
             problems = self._take_problems(point_id, day, half, person_id)
@@ -83,20 +83,22 @@ class VolunteerDutyMixin:
     def give_back(self: "DutyService", shift_id: str, person_id: str) -> DutyEdit:
         """A volunteer gives their shift back, no later than the cut-off (e.g. 2 days before).
         The seat becomes open; the row is soft-deleted and highlighted for the judge."""
-        self.access.require_self_or(Permission.EDIT_ROSTER, person_id, "替他人退回值班")
+        self.access.require_self_or(Permission.EDIT_ROSTER, person_id, "替他人退回值班")  # i18n-exempt: key of access.refuse()
         with self.db.atomic():
             shift = self._live(shift_id)
             deadline = self.giveback_deadline(shift_id)
             today = self.now().date()
             if shift.person_id != person_id:
-                return DutyEdit(False, (Problem(ProblemCode.WRONG_PERSON, "这不是您的值班，不能退回"),))
+                return DutyEdit(False, (Problem(ProblemCode.WRONG_PERSON, translate("duty", "这不是您的值班，不能退回")),))
             if shift.state not in (ShiftState.PLANNED, ShiftState.CONFIRMED):
-                return DutyEdit(False, (Problem(ProblemCode.LOCKED, f"这一班{shift.state.label}，不能退回"),))
+                return DutyEdit(False, (Problem(ProblemCode.LOCKED, translate("duty", "这一班{state}，不能退回").format(
+                    state=translate("labels", shift.state.label))),))
             if today > deadline:
                 days = self.pattern(shift.point_id).giveback_cutoff_days
                 return DutyEdit(False, (Problem(
                     ProblemCode.CUTOFF,
-                    f"最晚应在值班日前{days}天（{clock.format_date_zh(deadline)}）退回，已过期限；请联系法官或找同事换班"),))
+                    translate("duty", "最晚应在值班日前{days}天（{year}年{month}月{day}日）退回，已过期限；请联系法官或找同事换班").format(
+                        days=days, year=deadline.year, month=deadline.month, day=deadline.day)),))
             shift = self._save(shift, deleted=True, source=ShiftSource.VOLUNTEER, last_change=ShiftChange.GIVEN_BACK,
                                changed_by=person_id, seen_by_judge=False)
             self._cancel_swaps_of(shift.id)
@@ -111,14 +113,16 @@ class VolunteerDutyMixin:
                 continue
             if own.state not in (ShiftState.PLANNED, ShiftState.CONFIRMED):
                 found.append(Problem(ProblemCode.LOCKED,
-                                     f"{own.day.month}月{own.day.day}日这一班{own.state.label}，不能换班"))
+                                     translate("duty", "{month}月{day}日这一班{state}，不能换班").format(
+                                         month=own.day.month, day=own.day.day,
+                                         state=translate("labels", own.state.label))))
             if own.day < today:
-                found.append(Problem(ProblemCode.PAST, "日期已过，不能换班"))
+                found.append(Problem(ProblemCode.PAST, translate("duty", "日期已过，不能换班")))
         if found:
             return tuple(found)
         ctx = self._context_for(shift.day, *([theirs.day] if theirs else []))
         if theirs is not None and (theirs.point_id, theirs.day, theirs.half) == (shift.point_id, shift.day, shift.half):
-            return (Problem(ProblemCode.SAME_SLOT, "两人在同一班，无需换班"),)
+            return (Problem(ProblemCode.SAME_SLOT, translate("duty", "两人在同一班，无需换班")),)
         exclude = [shift.id] + ([theirs.id] if theirs else [])
         found += self._assess(ctx, colleague_id, shift.point_id, shift.day, shift.half, exclude)
         if theirs is not None:
@@ -130,15 +134,15 @@ class VolunteerDutyMixin:
         """Ask ``colleague_id`` to take ``shift_id`` over, or (with ``their_shift_id``) to
         exchange it for one of theirs. Refused with reasons if the colleague (or the asker, for
         an exchange) could not take the other's half-day."""
-        self.access.require_self_or(Permission.EDIT_ROSTER, person_id, "替他人申请换班")
+        self.access.require_self_or(Permission.EDIT_ROSTER, person_id, "替他人申请换班")  # i18n-exempt: key of access.refuse()
         shift = self._live(shift_id)
         if shift.person_id != person_id:
-            return SwapResult(None, (Problem(ProblemCode.WRONG_PERSON, "这不是您的值班"),))
+            return SwapResult(None, (Problem(ProblemCode.WRONG_PERSON, translate("duty", "这不是您的值班")),))
         if colleague_id == person_id:
-            return SwapResult(None, (Problem(ProblemCode.SAME_SLOT, "请选择另一位同事"),))
+            return SwapResult(None, (Problem(ProblemCode.SAME_SLOT, translate("duty", "请选择另一位同事")),))
         theirs = self._live(their_shift_id) if their_shift_id else None
         if theirs is not None and theirs.person_id != colleague_id:
-            return SwapResult(None, (Problem(ProblemCode.WRONG_PERSON, "所选的班不是这位同事的"),))
+            return SwapResult(None, (Problem(ProblemCode.WRONG_PERSON, translate("duty", "所选的班不是这位同事的")),))
         problems = self._swap_problems(shift, colleague_id, theirs)
         if problems:
             return SwapResult(None, problems)
@@ -160,13 +164,14 @@ class VolunteerDutyMixin:
         """The asked colleague agrees or declines. On agreement the shifts change hands (both
         已确认, highlighted for the judge) — unless a rule is broken by now (then nothing is
         stored and the request stays pending)."""
-        self.access.require_self_or(Permission.EDIT_ROSTER, person_id, "替他人答复换班请求")
+        self.access.require_self_or(Permission.EDIT_ROSTER, person_id, "替他人答复换班请求")  # i18n-exempt: key of access.refuse()
         with self.db.atomic():
             request = self.swaps.get(request_id)
             if request.to_person_id != person_id:
-                return DutyEdit(False, (Problem(ProblemCode.WRONG_PERSON, "这条换班请求不是发给您的"),))
+                return DutyEdit(False, (Problem(ProblemCode.WRONG_PERSON, translate("duty", "这条换班请求不是发给您的")),))
             if request.state is not SwapState.PENDING:
-                return DutyEdit(False, (Problem(ProblemCode.LOCKED, f"这条换班请求{request.state.label}"),))
+                return DutyEdit(False, (Problem(ProblemCode.LOCKED, translate("duty", "这条换班请求{state}").format(
+                    state=translate("labels", request.state.label))),))
             stamp = self.now()
             if not accept:
                 self.swaps.save(replace(request, state=SwapState.DECLINED, answered_at=stamp))
@@ -175,7 +180,7 @@ class VolunteerDutyMixin:
             theirs = self._live(request.their_shift_id) if request.their_shift_id else None
             problems = self._swap_problems(shift, person_id, theirs)
             if shift.person_id != request.from_person_id or (theirs and theirs.person_id != person_id):
-                problems += (Problem(ProblemCode.WRONG_PERSON, "值班已有变动，这条请求已失效"),)
+                problems += (Problem(ProblemCode.WRONG_PERSON, translate("duty", "值班已有变动，这条请求已失效")),)
             if problems:
                 return DutyEdit(False, problems)
             common = dict(state=ShiftState.CONFIRMED, source=ShiftSource.VOLUNTEER,
@@ -190,10 +195,10 @@ class VolunteerDutyMixin:
 
     def cancel_swap(self: "DutyService", request_id: str, person_id: str) -> Changes:
         """The asker withdraws a pending request (no-op if it is no longer pending)."""
-        self.access.require_self_or(Permission.EDIT_ROSTER, person_id, "替他人撤回换班请求")
+        self.access.require_self_or(Permission.EDIT_ROSTER, person_id, "替他人撤回换班请求")  # i18n-exempt: key of access.refuse()
         request = self.swaps.get(request_id)
         if request.from_person_id != person_id:
-            raise NotFoundError("只能撤回自己发出的换班请求")
+            raise NotFoundError(translate("duty", "只能撤回自己发出的换班请求"))
         if request.state is SwapState.PENDING:
             self.swaps.save(replace(request, state=SwapState.CANCELLED, answered_at=self.now()))
         return Changes.of(_SWAPS, request.id)

@@ -28,6 +28,7 @@ from liaison_app.domain import clock, pseudonym
 from liaison_app.domain.records import Consultation, LiaisonPoint
 from liaison_app.errors import UserError
 from liaison_app.exchange.batch_writer import BatchHeader, BatchRecords, write_batch
+from liaison_app.i18n import translate
 from liaison_app.storage.batches import BatchExportRepository, ExportedBatch
 from liaison_app.storage.consultations import ConsultationRepository
 from liaison_app.storage.sessions import SessionRepository
@@ -119,10 +120,10 @@ class MonthExportState:
     def status_text(self) -> str:
         """A short Chinese status for the list (本月未结束 / 未导出 / 已导出 / 有改动)."""
         if self.changed_since:
-            return f"导出后有 {self.changed_since} 条记录变动，需重新报送"
+            return translate("messages", "导出后有 {count} 条记录变动，需重新报送").format(count=self.changed_since)
         if self.exported:
-            return "已导出，之后无变动"
-        return "本月未结束" if self.current_month else "未导出"
+            return translate("messages", "已导出，之后无变动")
+        return translate("messages", "本月未结束") if self.current_month else translate("messages", "未导出")
 
 
 class ExportService:
@@ -217,12 +218,13 @@ class ExportService:
             raise UserError(str(exc)) from exc
         now = self.core.now()
         if period > clock.period_of(now):
-            raise UserError(f"统计月份 {period} 还没到，不能导出")
+            raise UserError(translate("messages", "统计月份 {period} 还没到，不能导出").format(period=period))
         points = [self.core.points.by_code(point_code)] if point_code else self.core.points.all()
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(f"无法创建导出文件夹 {out_dir}：{exc.strerror or exc}") from exc
+            raise UserError(translate("messages", "无法创建导出文件夹 {folder}：{error}").format(
+                folder=out_dir, error=exc.strerror or exc)) from exc
 
         categories = {c.code: c for c in self.core.categories.all()}
         names = self.batches.person_names()
@@ -291,10 +293,11 @@ class ExportService:
                     row_counts=result.row_counts, checksum=result.checksum, masked=masked,
                 ))
                 self.core.access.log("export", "batch_export", header.batch_id,
-                                     note=f"{target.name}（{'个人信息已脱敏' if masked else '含完整个人信息'}）")
+                                     note=f"{target.name}（{'个人信息已脱敏' if masked else '含完整个人信息'}）")  # i18n-exempt: audit note (stored)
                 os.replace(temp, target)  # inside the transaction: a failed rename logs nothing
         except OSError as exc:
-            raise UserError(f"无法写入报送文件 {target}：{exc.strerror or exc}（磁盘已满、只读或被拔出？）") from exc
+            raise UserError(translate("messages", "无法写入报送文件 {file}：{error}（磁盘已满、只读或被拔出？）").format(
+                file=target, error=exc.strerror or exc)) from exc
         finally:
             temp.unlink(missing_ok=True)
         _flush_directory(out_dir)

@@ -49,6 +49,7 @@ from liaison_app.exchange.ledger.preview import PreviewRow, RowStatus, sheet_row
 from liaison_app.exchange.ledger.reader import LedgerFile, LedgerReadError, read_ledger
 from liaison_app.exchange.ledger.report import REJECTED_SHEET, ReportSummary, is_report, write_report
 from liaison_app.exchange.ledger.words import CategoryMatcher
+from liaison_app.i18n import translate
 from liaison_app.storage.ledger_imports import ImportedRow, ImportLogEntry, LedgerImportRepository
 
 Progress = Callable[[int, int], None]
@@ -73,7 +74,9 @@ def _never() -> bool:
 class SheetPlan:
     """How one sheet will be read. ``mapping`` is column index → field key (None = not
     imported); ``mapping_source`` is ``remembered``, ``proposed`` or ``user``; ``skipped`` says
-    why the sheet is left out ('' = imported). ``data_rows`` counts non-blank rows below the header."""
+    why the sheet is left out ('' = imported); ``left_out`` is True when it was left out by choice
+    (not chosen, hidden, a report's explanation) rather than unreadable. ``data_rows`` counts
+    non-blank rows below the header."""
 
     name: str
     header: HeaderGuess | None
@@ -83,6 +86,7 @@ class SheetPlan:
     year: YearHint | None
     data_rows: int
     skipped: str = ""
+    left_out: bool = False
 
     @property
     def problems(self) -> list[str]:
@@ -115,14 +119,16 @@ class LedgerDraft:
     @property
     def notices(self) -> tuple[str, ...]:
         """Sentences for the user: what the file really was, sheets left out and why."""
-        return self.file.notices + tuple(f"工作表“{s.name}”：{s.skipped}" for s in self.sheets if s.skipped)
+        return self.file.notices + tuple(translate("messages", "工作表“{sheet}”：{reason}").format(
+            sheet=s.name, reason=s.skipped) for s in self.sheets if s.skipped)
 
     @property
     def problems(self) -> list[str]:
         """What stops the import (mapping problems per sheet, or no sheet to import)."""
-        found = [f"工作表“{s.name}”：{p}" for s in self.sheets for p in s.problems]
+        found = [translate("messages", "工作表“{sheet}”：{problem}").format(sheet=s.name, problem=p)
+                 for s in self.sheets for p in s.problems]
         if not any(s.importable for s in self.sheets) and not found:
-            found.append("文件中没有可以导入的工作表（找不到表头）")
+            found.append(translate("messages", "文件中没有可以导入的工作表（找不到表头）"))
         return found
 
     def is_chosen(self, sheet: str) -> bool:
@@ -130,14 +136,13 @@ class LedgerDraft:
         ``--sheet`` named, else every visible sheet (not the explanation sheets of a report)."""
         if self.chosen_sheets is not None:
             return sheet in self.chosen_sheets
-        plan = self.plan(sheet)
-        return not plan.skipped or not plan.skipped.startswith(_NOT_CHOSEN_PREFIXES)
+        return not self.plan(sheet).left_out
 
     def plan(self, sheet: str) -> SheetPlan:
         for plan in self.sheets:
             if plan.name == sheet:
                 return plan
-        raise UserError(f"没有名为“{sheet}”的工作表")
+        raise UserError(translate("messages", "没有名为“{sheet}”的工作表").format(sheet=sheet))
 
 
 @dataclass(frozen=True)
@@ -183,8 +188,8 @@ class LedgerImportResult:
     rejected_rows: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
-_NOT_CHOSEN = "未选择，不导入"
-_NOT_CHOSEN_PREFIXES = (_NOT_CHOSEN, "隐藏的工作表", "导入报告的说明")
+# The command line's hint in the hidden-sheet reason (the wizard replaces it: gui_reason).
+_CLI_SHEET_HINT = "（可用 --sheet 指定）"  # i18n-exempt: CLI wording, the GUI replaces it (matched there)
 
 
 class _Cancelled(Exception):
@@ -195,7 +200,7 @@ def default_report_path(source: Path, stamp: str) -> Path:
     """``<folder of the ledger>/<name>_导入报告_<stamp>.xlsx``; the user data folder's
     ``ledger_reports`` when the ledger's folder is not writable (a read-only stick)."""
     folder = source.parent if os.access(source.parent, os.W_OK) else paths.user_data_dir() / "ledger_reports"
-    return folder / f"{source.stem}_导入报告_{stamp}.xlsx"
+    return folder / f"{source.stem}_导入报告_{stamp}.xlsx"  # i18n-exempt: file name of the report
 
 
 class LedgerImportService:
@@ -274,22 +279,31 @@ class LedgerImportService:
         for grid in ledger.sheets:
             if chosen is not None:
                 if grid.name not in chosen:
-                    plans.append(SheetPlan(grid.name, None, {}, "", "", None, 0, _NOT_CHOSEN))
+                    plans.append(SheetPlan(grid.name, None, {}, "", "", None, 0,
+                                           translate("messages", "未选择，不导入"), left_out=True))
                     continue
             elif report and grid.name != REJECTED_SHEET:
-                plans.append(SheetPlan(grid.name, None, {}, "", "", None, 0, "导入报告的说明或已导入的行，不再导入"))
+                plans.append(SheetPlan(grid.name, None, {}, "", "", None, 0,
+                                       translate("messages", "导入报告的说明或已导入的行，不再导入"), left_out=True))
                 continue
             elif sheet is not None and grid.name != sheet:
-                plans.append(SheetPlan(grid.name, None, {}, "", "", None, 0, _NOT_CHOSEN))
+                plans.append(SheetPlan(grid.name, None, {}, "", "", None, 0,
+                                       translate("messages", "未选择，不导入"), left_out=True))
                 continue
             if chosen is None and sheet is None and grid.hidden:
-                plans.append(SheetPlan(grid.name, None, {}, "", "", None, 0, "隐藏的工作表，不导入（可用 --sheet 指定）"))
+                plans.append(SheetPlan(grid.name, None, {}, "", "", None, 0, translate(
+                    "messages", "隐藏的工作表，不导入{cli_hint}").format(cli_hint=_CLI_SHEET_HINT), left_out=True))
                 continue
             header = find_header(grid, kind)
             if header is None:
                 other = guess_kind([grid])
-                hint = f"，看起来是{other.label}，可改选类型后导入" if other is not kind and find_header(grid, other) else ""
-                reason = "工作表是空的" if not grid.rows else f"找不到{kind.label}的表头{hint}"
+                if not grid.rows:
+                    reason = translate("messages", "工作表是空的")
+                elif other is not kind and find_header(grid, other):
+                    reason = translate("messages", "找不到{kind}的表头，看起来是{other}，可改选类型后导入").format(
+                        kind=translate("labels", kind.label), other=translate("labels", other.label))
+                else:
+                    reason = translate("messages", "找不到{kind}的表头").format(kind=translate("labels", kind.label))
                 plans.append(SheetPlan(grid.name, None, {}, "", "", year_hint(grid, None, ledger.path.name), 0, reason))
                 continue
             key = shape_key(kind, header.columns)
@@ -319,10 +333,11 @@ class LedgerImportService:
             return self.core.points.by_code(code.strip().upper())
         points = self.core.points.all()
         if not points:
-            raise UserError("还没有联系点。请先新建联系点，再导入台账")
+            raise UserError(translate("messages", "还没有联系点。请先新建联系点，再导入台账"))
         if len(points) > 1:
-            codes = "、".join(p.code for p in points)
-            raise UserError(f"有{len(points)}个联系点（{codes}），请指定导入到哪一个（--point 编码）")
+            codes = translate("messages", "、", "between the point codes").join(p.code for p in points)
+            raise UserError(translate("messages", "有{count}个联系点（{codes}），请指定导入到哪一个（--point 编码）").format(
+                count=len(points), codes=codes))
         return points[0]
 
     def _context(self, point: LiaisonPoint, draft: LedgerDraft, plan: SheetPlan) -> BuildContext:
@@ -346,7 +361,7 @@ class LedgerImportService:
             UserError: the draft has mapping problems, or no point can be chosen.
         """
         if draft.problems:
-            raise UserError("；".join(draft.problems))
+            raise UserError(translate("messages", "；", "between the problems").join(draft.problems))
         point = self.resolve_point(point_id, code=point_code)
         plans = [p for p in draft.sheets if p.importable]
         total = sum(p.data_rows for p in plans) * 2 or 1
@@ -389,13 +404,13 @@ class LedgerImportService:
             row = replace(row, fingerprint=final)
             if occurrence and not row.skipped:
                 first = seen[content]
-                row = replace(row, warnings=row.warnings + (
-                    f"与{first.where}内容完全相同，两行都会导入，请核对是否重复登记",))
+                row = replace(row, warnings=row.warnings + (translate(
+                    "messages", "与{row}内容完全相同，两行都会导入，请核对是否重复登记").format(row=first.where),))
             seen.setdefault(content, row)
             numbered.append(row)
         known = self.repo.known(r.fingerprint for r in numbered)
-        return [replace(r, duplicate="这一行以前已导入过（内容相同），跳过") if r.fingerprint in known and not r.skipped
-                else r for r in numbered]
+        already = translate("messages", "这一行以前已导入过（内容相同），跳过")
+        return [replace(r, duplicate=already) if r.fingerprint in known and not r.skipped else r for r in numbered]
 
     def _validate(self, kind: LedgerKind, row: PreviewRow, paper_numbers: dict[str, str]) -> PreviewRow:
         """Run the core's rules on the row's record; ``paper_numbers`` tracks paper-form numbers
@@ -409,7 +424,8 @@ class LedgerImportService:
                 record = self.core.consultations.prepare(record)
                 if record.paper_form_no:
                     if record.paper_form_no in paper_numbers:
-                        errors.append(("paper_form_no", f"纸质登记表编号与{paper_numbers[record.paper_form_no]}重复"))
+                        errors.append(("paper_form_no", translate("messages", "纸质登记表编号与{row}重复").format(
+                            row=paper_numbers[record.paper_form_no])))
                     paper_numbers.setdefault(record.paper_form_no, row.where)
             elif isinstance(record, EducationSession):
                 record = normalise_session(record)
@@ -417,7 +433,8 @@ class LedgerImportService:
             elif isinstance(record, Person):
                 errors += [(e.field, e.message) for e in validate_person(record)]
                 if not errors and record.name in paper_numbers:
-                    return replace(row, duplicate=f"与{paper_numbers[record.name]}同名，未重复添加")
+                    return replace(row, duplicate=translate("messages", "与{row}同名，未重复添加").format(
+                        row=paper_numbers[record.name]))
                 paper_numbers.setdefault(record.name, row.where)
         except ValidationError as exc:
             errors += [(e.field, e.message) for e in exc.errors]
@@ -492,7 +509,7 @@ class LedgerImportService:
                     cooperative.pause()  # each save releases the GIL: let the GUI thread in (cooperative.py)
                 row = rows[index]
                 if row.fingerprint in known:
-                    rows[index] = replace(row, duplicate="这一行以前已导入过（内容相同），跳过")
+                    rows[index] = replace(row, duplicate=translate("messages", "这一行以前已导入过（内容相同），跳过"))
                     continue
                 record = row.record
                 try:
@@ -555,7 +572,7 @@ class LedgerImportService:
             if row.status is RowStatus.ERROR:
                 problems = row.problems(warnings=False)
                 rejected_rows.append((row.where, tuple(problems)))
-                labels = {c.label for c in row.cells if c.errors} or {"整行"}
+                labels = {c.label for c in row.cells if c.errors} or {"整行"}  # i18n-exempt: a reason code (the GUI matches it)
                 reasons.update(labels)
         return LedgerImportResult(
             file_name=preview.draft.file.path.name, kind=preview.draft.kind, point_code=preview.point.code,
@@ -568,15 +585,16 @@ class LedgerImportService:
 
     @staticmethod
     def _summary(result: LedgerImportResult, draft: LedgerDraft, point: LiaisonPoint, stamp) -> ReportSummary:  # type: ignore[no-untyped-def]
+        """The report workbook's summary sheet (its wording stays Chinese: a file for the court)."""
         lines = [
-            ("文件", draft.file.path.name), ("文件格式", draft.file.fmt + (f"（{draft.file.encoding}）" if draft.file.encoding else "")),
-            ("SHA-256", draft.file.sha256), ("台账类型", draft.kind.label), ("联系点", f"{point.code} {point.name}"),
-            ("导入时间", clock.format_datetime_zh(stamp)), ("方式", "试运行（未写入数据库）" if result.dry_run else "正式导入"),
-            ("数据行", str(result.rows_read)), ("已导入" if not result.dry_run else "可导入", str(result.imported)),
-            ("其中需核对", str(result.with_warnings)), ("重复跳过", str(result.duplicates)),
-            ("未导入（有错误）", str(result.rejected)), ("非数据行", str(result.skipped)), ("空行", str(result.blank_rows)),
+            ("文件", draft.file.path.name), ("文件格式", draft.file.fmt + (f"（{draft.file.encoding}）" if draft.file.encoding else "")),  # i18n-exempt: report workbook contents
+            ("SHA-256", draft.file.sha256), ("台账类型", draft.kind.label), ("联系点", f"{point.code} {point.name}"),  # i18n-exempt: report workbook contents
+            ("导入时间", clock.format_datetime_zh(stamp)), ("方式", "试运行（未写入数据库）" if result.dry_run else "正式导入"),  # i18n-exempt: report workbook contents
+            ("数据行", str(result.rows_read)), ("已导入" if not result.dry_run else "可导入", str(result.imported)),  # i18n-exempt: report workbook contents
+            ("其中需核对", str(result.with_warnings)), ("重复跳过", str(result.duplicates)),  # i18n-exempt: report workbook contents
+            ("未导入（有错误）", str(result.rejected)), ("非数据行", str(result.skipped)), ("空行", str(result.blank_rows)),  # i18n-exempt: report workbook contents
         ]
-        lines += [("提示", n) for n in draft.notices]
+        lines += [("提示", n) for n in draft.notices]  # i18n-exempt: report workbook contents
         return ReportSummary(tuple(lines))
 
     def history(self, point_id: str | None = None) -> list[ImportLogEntry]:

@@ -14,6 +14,7 @@ from liaison_app.core.access import AccessControl
 from liaison_app.domain import clock
 from liaison_app.domain.accounts import SYSTEM_ACTOR, Actor
 from liaison_app.errors import DatabaseDamagedError, UserError
+from liaison_app.i18n import translate
 from liaison_app.storage.backup import (
     BackupInfo,
     CheckResult,
@@ -43,7 +44,7 @@ def backup_to(conn: sqlite3.Connection, db_path: Path, folder: Path, *, tag: str
     try:
         return backup_file(conn, target)
     except (OSError, sqlite3.DatabaseError) as exc:
-        raise UserError(f"备份到 {folder} 失败：{exc}") from exc
+        raise UserError(translate("messages", "备份到 {folder} 失败：{error}").format(folder=folder, error=exc)) from exc
 
 
 def auto_backup(conn: sqlite3.Connection, db_path: Path, *, daily: int = 7, weekly: int = 4) -> Path:
@@ -91,7 +92,8 @@ def restore_database(db_path: Path, backup: Path, *, actor: Actor | None = None)
     """
     info = describe_backup(backup)
     if info.schema_version > latest_version():
-        raise UserError(f"备份 {backup.name} 来自更新版本的软件（数据库版本 {info.schema_version}），不能恢复")
+        raise UserError(translate("messages", "备份 {name} 来自更新版本的软件（数据库版本 {version}），不能恢复").format(
+            name=backup.name, version=info.schema_version))
     if db_path.exists() and not _readable(db_path):
         # Damaged, or not a database at all: keep its bytes aside, then replace it whole.
         aside: Path | None = _replace_damaged(db_path, backup)
@@ -105,7 +107,7 @@ def restore_database(db_path: Path, backup: Path, *, actor: Actor | None = None)
             finally:
                 live.close()
         except sqlite3.DatabaseError as exc:
-            raise UserError(f"恢复失败，当前数据库未改动：{exc}") from exc
+            raise UserError(translate("messages", "恢复失败，当前数据库未改动：{error}").format(error=exc)) from exc
         finally:
             source.close()
     restored = open_database(db_path)
@@ -113,8 +115,8 @@ def restore_database(db_path: Path, backup: Path, *, actor: Actor | None = None)
         access = AccessControl(restored, clock.now)
         access.set_actor(actor or SYSTEM_ACTOR)
         with restored.atomic():
-            access.log("restore_db", "database", "", note=f"从备份 {backup.name} 恢复；恢复前的数据库另存为 "
-                       f"{aside.name if aside is not None else '（无）'}")
+            access.log("restore_db", "database", "", note=f"从备份 {backup.name} 恢复；恢复前的数据库另存为 "  # i18n-exempt: audit note (stored)
+                       f"{aside.name if aside is not None else '（无）'}")  # i18n-exempt: audit note (stored)
     finally:
         restored.close()
     return aside if aside is not None else db_path
@@ -160,7 +162,7 @@ def _replace_damaged(db_path: Path, backup: Path) -> Path:
         os.replace(temp, db_path)
     except (OSError, sqlite3.DatabaseError) as exc:
         temp.unlink(missing_ok=True)
-        raise UserError(f"恢复失败，当前数据库未改动：{exc}") from exc
+        raise UserError(translate("messages", "恢复失败，当前数据库未改动：{error}").format(error=exc)) from exc
     return aside
 
 
@@ -190,6 +192,8 @@ def ensure_healthy(db: sqlite_utils.Database, db_path: Path | None = None) -> No
     """
     problems = quick_check(db)
     if problems:
-        where = f" {db_path}" if db_path else ""
-        raise DatabaseDamagedError(f"数据库{where}已损坏（{problems[0]}）。文件没有被改动；"
-                                   "请从备份恢复，或选择其他数据库文件。")
+        if db_path:
+            message = translate("messages", "数据库 {path} 已损坏（{problem}）。文件没有被改动；请从备份恢复，或选择其他数据库文件。")
+        else:
+            message = translate("messages", "数据库已损坏（{problem}）。文件没有被改动；请从备份恢复，或选择其他数据库文件。")
+        raise DatabaseDamagedError(message.format(path=db_path, problem=problems[0]))

@@ -14,6 +14,7 @@ from liaison_app.domain.enums import LabeledEnum
 from liaison_app.domain.people import WEEKDAY_LABELS, HalfDay, WeeklySlot
 from liaison_app.domain.records import new_id
 from liaison_app.errors import FieldError
+from liaison_app.i18n import translate
 
 
 class PatternKind(LabeledEnum):
@@ -131,17 +132,17 @@ class DutyPattern:
     def describe(self) -> str:
         """One Chinese line, e.g. ``每周：周一上午、周四下午；每班1人``."""
         if self.kind is PatternKind.WEEKLY:
-            what = "每" + weekly_text(self.weekly_slots)
+            what = "每" + weekly_text(self.weekly_slots)  # i18n-exempt: pattern text also printed on the roster PDF
         elif self.kind is PatternKind.MONTHLY_DAYS:
-            what = "每月" + "、".join(f"{d}日" for d in sorted(self.month_days)) + _halves_text(self.halves)
+            what = "每月" + "、".join(f"{d}日" for d in sorted(self.month_days)) + _halves_text(self.halves)  # i18n-exempt: PDF
         else:
             start = self.market_start.isoformat() if self.market_start else "?"
-            what = f"赶集日（自{start}起每{self.market_every}天）" + _halves_text(self.halves)
-        return f"{what}；每班{self.per_slot}人"
+            what = f"赶集日（自{start}起每{self.market_every}天）" + _halves_text(self.halves)  # i18n-exempt: roster PDF
+        return f"{what}；每班{self.per_slot}人"  # i18n-exempt: roster PDF
 
 
 def _halves_text(halves: frozenset[HalfDay] | set[HalfDay]) -> str:
-    return "、".join(h.label for h in HalfDay if h in halves)
+    return "、".join(h.label for h in HalfDay if h in halves)  # i18n-exempt: roster PDF
 
 
 def _days_text(weekdays: list[int]) -> str:
@@ -155,10 +156,10 @@ def _days_text(weekdays: list[int]) -> str:
     parts = []
     for run in runs:
         if len(run) >= 3:
-            parts.append(f"{WEEKDAY_LABELS[run[0]]}至{WEEKDAY_LABELS[run[-1]]}")
+            parts.append(f"{WEEKDAY_LABELS[run[0]]}至{WEEKDAY_LABELS[run[-1]]}")  # i18n-exempt: roster PDF
         else:
             parts.extend(WEEKDAY_LABELS[d] for d in run)
-    return "、".join(parts)
+    return "、".join(parts)  # i18n-exempt: roster PDF
 
 
 def weekly_text(slots: frozenset[WeeklySlot]) -> str:
@@ -170,38 +171,39 @@ def weekly_text(slots: frozenset[WeeklySlot]) -> str:
     for day in sorted(by_day):
         key = tuple(h for h in HalfDay if h in by_day[day])
         groups.setdefault(key, []).append(day)
-    return "；".join(_days_text(days) + _halves_text(set(key)) for key, days in groups.items())
+    return "；".join(  # i18n-exempt: roster PDF
+        _days_text(days) + _halves_text(set(key)) for key, days in groups.items())
 
 
 def validate_pattern(pattern: DutyPattern) -> list[FieldError]:
     """Problems of a pattern (Chinese messages, one per field at most)."""
     errors: list[FieldError] = []
     if pattern.kind is PatternKind.WEEKLY and not pattern.weekly_slots:
-        errors.append(FieldError("weekly_slots", "请至少选择一个每周值班时段"))
+        errors.append(FieldError("weekly_slots", translate("duty", "请至少选择一个每周值班时段")))
     if pattern.kind is PatternKind.MONTHLY_DAYS:
         if not pattern.month_days:
-            errors.append(FieldError("month_days", "请至少选择每月的一天"))
+            errors.append(FieldError("month_days", translate("duty", "请至少选择每月的一天")))
         elif any(not 1 <= d <= 31 for d in pattern.month_days):
-            errors.append(FieldError("month_days", "每月值班日应在1到31日之间"))
+            errors.append(FieldError("month_days", translate("duty", "每月值班日应在1到31日之间")))
     if pattern.kind is PatternKind.MARKET_DAYS:
         if pattern.market_start is None:
-            errors.append(FieldError("market_start", "请填写一个赶集日作为起算日期"))
+            errors.append(FieldError("market_start", translate("duty", "请填写一个赶集日作为起算日期")))
         if not 1 <= pattern.market_every <= 60:
-            errors.append(FieldError("market_every", "赶集间隔应在1到60天之间"))
+            errors.append(FieldError("market_every", translate("duty", "赶集间隔应在1到60天之间")))
     if pattern.kind is not PatternKind.WEEKLY and not pattern.halves:
-        errors.append(FieldError("halves", "请选择上午、下午或两者"))
+        errors.append(FieldError("halves", translate("duty", "请选择上午、下午或两者")))
     if not 1 <= pattern.per_slot <= 10:
-        errors.append(FieldError("per_slot", "每班人数应在1到10人之间"))
+        errors.append(FieldError("per_slot", translate("duty", "每班人数应在1到10人之间")))
     if not 1 <= pattern.max_consecutive_days <= 31:
-        errors.append(FieldError("max_consecutive_days", "连续值班天数上限应在1到31天之间"))
+        errors.append(FieldError("max_consecutive_days", translate("duty", "连续值班天数上限应在1到31天之间")))
     if not 0 <= pattern.giveback_cutoff_days <= 30:
-        errors.append(FieldError("giveback_cutoff_days", "退回期限应在0到30天之间"))
+        errors.append(FieldError("giveback_cutoff_days", translate("duty", "退回期限应在0到30天之间")))
     if not pattern.am_start < pattern.am_end:
-        errors.append(FieldError("am_end", "上午结束时间应晚于开始时间"))
+        errors.append(FieldError("am_end", translate("duty", "上午结束时间应晚于开始时间")))
     if not pattern.pm_start < pattern.pm_end:
-        errors.append(FieldError("pm_end", "下午结束时间应晚于开始时间"))
+        errors.append(FieldError("pm_end", translate("duty", "下午结束时间应晚于开始时间")))
     elif pattern.am_end > pattern.pm_start:
-        errors.append(FieldError("pm_start", "下午开始时间不能早于上午结束时间"))
+        errors.append(FieldError("pm_start", translate("duty", "下午开始时间不能早于上午结束时间")))
     return errors
 
 

@@ -15,6 +15,7 @@ from liaison_app.domain.duty import DutyPattern, DutyShift, SwapRequest
 from liaison_app.domain.enums import LabeledEnum
 from liaison_app.domain.people import HalfDay
 from liaison_app.domain.records import LiaisonPoint
+from liaison_app.i18n import translate
 
 
 class DayKind(LabeledEnum):
@@ -111,7 +112,7 @@ class Gap:
 
     @property
     def message(self) -> str:
-        return self.detail or self.reason.label
+        return self.detail or translate("labels", self.reason.label)
 
 
 @dataclass(frozen=True)
@@ -134,11 +135,11 @@ class Spread:
     def text(self, names: dict[str, str]) -> str:
         """``每人2–3班（张三 3、李四 2）``."""
         if not self.counts:
-            return "无志愿者"
+            return "无志愿者"  # i18n-exempt: spread text also printed on the roster PDF
         ordered = sorted(self.counts, key=lambda c: (-c[1], names.get(c[0], "")))
-        each = "、".join(f"{names.get(p, '?')} {n}" for p, n in ordered)
+        each = "、".join(f"{names.get(p, '?')} {n}" for p, n in ordered)  # i18n-exempt: roster PDF
         span = f"{self.low}" if self.low == self.high else f"{self.low}–{self.high}"
-        return f"每人{span}班（{each}）"
+        return f"每人{span}班（{each}）"  # i18n-exempt: roster PDF
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from liaison_app.domain.people import HalfDay, WeeklySlot
+from liaison_app.domain.people import HalfDay
 from liaison_app.domain.roster import Gap, GapReason, Problem, ProblemCode, Spread
+from liaison_app.i18n import translate
 from liaison_app.scheduling.pattern import DutySlot
-from liaison_app.scheduling.rules import Booking, Ledger, Volunteer, check
+from liaison_app.scheduling.rules import Booking, Ledger, Volunteer, check, usual_slot_text
 
 # Problems that handing away one of the volunteer's own new assignments can cure.
 _FREEABLE = {ProblemCode.OVER_CAP, ProblemCode.CONSECUTIVE}
@@ -203,11 +204,16 @@ class _Planner:
         return PlanResult(tuple(self.new), tuple(gaps), Spread(counts))
 
 
-_GAP_WORDS = {
-    GapReason.ON_LEAVE: "已请假", GapReason.BOOKED_ELSEWHERE: "该时段在其他联系点值班",
-    GapReason.NOBODY_FREE: "已在该班", GapReason.ALL_AT_CAP: "已达每月上限",
-    GapReason.CONSECUTIVE: "再排将连续值班超限", GapReason.NOT_GENERATED: "可以安排",
-}
+def _gap_words() -> dict[GapReason, str]:
+    """What each reason says about a volunteer, for the gap detail (translated)."""
+    return {
+        GapReason.ON_LEAVE: translate("duty", "已请假"),
+        GapReason.BOOKED_ELSEWHERE: translate("duty", "该时段在其他联系点值班"),
+        GapReason.NOBODY_FREE: translate("duty", "已在该班"),
+        GapReason.ALL_AT_CAP: translate("duty", "已达每月上限"),
+        GapReason.CONSECUTIVE: translate("duty", "再排将连续值班超限"),
+        GapReason.NOT_GENERATED: translate("duty", "可以安排"),
+    }
 
 
 def diagnose_gap(point_id: str, day: date, half: HalfDay, missing: int, pool: Sequence[Volunteer],
@@ -216,11 +222,11 @@ def diagnose_gap(point_id: str, day: date, half: HalfDay, missing: int, pool: Se
     volunteers of ``pool`` who are usually free then (the most common reason wins; a volunteer
     who could still be booked makes it NOT_GENERATED)."""
     if not pool:
-        return Gap(day, half, missing, GapReason.NO_VOLUNTEERS, "本联系点还没有在册志愿者")
+        return Gap(day, half, missing, GapReason.NO_VOLUNTEERS, translate("duty", "本联系点还没有在册志愿者"))
     free = [v for v in pool if v.available(day, half)]
     if not free:
-        label = WeeklySlot(day.weekday(), half).label
-        return Gap(day, half, missing, GapReason.NOBODY_FREE, f"无人有空：{len(pool)}名志愿者平时{label}均无空")
+        return Gap(day, half, missing, GapReason.NOBODY_FREE, translate(
+            "duty", "无人有空：{count}名志愿者平时{slot}均无空").format(count=len(pool), slot=usual_slot_text(day, half)))
     reasons: Counter[GapReason] = Counter()
     for v in free:
         codes = {p.code for p in check(v, point_id, day, half, ledger, max_consecutive_days=max_consecutive_days)}
@@ -241,8 +247,12 @@ def diagnose_gap(point_id: str, day: date, half: HalfDay, missing: int, pool: Se
         reason = GapReason.NOT_GENERATED
     else:
         reason = sorted(reasons, key=lambda g: (-reasons[g], order.index(g)))[0]
-    parts = "、".join(f"{n}人{_GAP_WORDS[g]}" for g, n in sorted(reasons.items(), key=lambda i: order.index(i[0])))
-    return Gap(day, half, missing, reason, f"{reason.label}（平时有空的{len(free)}人中：{parts}）")
+    words = _gap_words()
+    parts = translate("duty", "、").join(
+        translate("duty", "{count}人{what}").format(count=n, what=words[g])
+        for g, n in sorted(reasons.items(), key=lambda i: order.index(i[0])))
+    return Gap(day, half, missing, reason, translate("duty", "{reason}（平时有空的{count}人中：{parts}）").format(
+        reason=translate("labels", reason.label), count=len(free), parts=parts))
 
 
 def plan(request: PlanRequest) -> PlanResult:

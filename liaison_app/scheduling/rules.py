@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 from liaison_app.domain.people import HalfDay, WeeklySlot
 from liaison_app.domain.roster import Problem, ProblemCode
+from liaison_app.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,22 @@ class Volunteer:
         return WeeklySlot(day.weekday(), half) in self.availability
 
 
-def _md(day: date) -> str:
-    return f"{day.month}月{day.day}日"
+def _when(day: date, half: HalfDay) -> str:
+    """``11月29日上午`` (translated)."""
+    return translate("duty", "{month}月{day}日{half}").format(
+        month=day.month, day=day.day, half=translate("labels", half.label))
+
+
+def weekday_name(weekday: int) -> str:
+    """``周一`` … ``周日`` (translated); 0 is Monday."""
+    return (translate("duty", "周一"), translate("duty", "周二"), translate("duty", "周三"), translate("duty", "周四"),
+            translate("duty", "周五"), translate("duty", "周六"), translate("duty", "周日"))[weekday]
+
+
+def usual_slot_text(day: date, half: HalfDay) -> str:
+    """The weekly slot of ``day``/``half``, ``周一上午`` (translated)."""
+    return translate("duty", "{weekday}{half}").format(
+        weekday=weekday_name(day.weekday()), half=translate("labels", half.label))
 
 
 class Ledger:
@@ -127,32 +142,37 @@ def check(person: Volunteer, point_id: str, day: date, half: HalfDay, ledger: Le
     (which must not already contain that booking). Empty list = fine."""
     problems: list[Problem] = []
     name = person.name
-    when = f"{_md(day)}{half.label}"
+    when = _when(day, half)
     if not person.is_volunteer:
-        problems.append(Problem(ProblemCode.NOT_VOLUNTEER, f"{name}不是在册的退休法官志愿者"))
+        problems.append(Problem(ProblemCode.NOT_VOLUNTEER, translate("duty", "{name}不是在册的退休法官志愿者").format(name=name)))
     if (person.id, day, half) in ledger.leave:
-        problems.append(Problem(ProblemCode.ON_LEAVE, f"{name}{when}已请假"))
+        problems.append(Problem(ProblemCode.ON_LEAVE, translate("duty", "{name}{when}已请假").format(name=name, when=when)))
     for other in ledger.at(person.id, day, half):
         if other.point_id == point_id:
-            problems.append(Problem(ProblemCode.SAME_SLOT, f"{name}已在{when}这一班"))
+            problems.append(Problem(ProblemCode.SAME_SLOT, translate("duty", "{name}已在{when}这一班").format(name=name, when=when)))
         else:
-            where = ledger.point_names.get(other.point_id, "其他联系点")
-            problems.append(Problem(ProblemCode.DOUBLE_BOOKED, f"{name}{when}已在{where}值班，同一时段不能安排两处"))
+            where = ledger.point_names.get(other.point_id)
+            if where is None:
+                where = translate("duty", "其他联系点")
+            problems.append(Problem(ProblemCode.DOUBLE_BOOKED, translate(
+                "duty", "{name}{when}已在{point}值班，同一时段不能安排两处").format(name=name, when=when, point=where)))
     if person.cap is not None:
         count = ledger.month_count(person.id, day.year, day.month)
         if count + 1 > person.cap:
             problems.append(Problem(
                 ProblemCode.OVER_CAP,
-                f"{name}每月最多{person.cap}个半天，{day.month}月已排{count}个，再排将超过上限"))
+                translate("duty", "{name}每月最多{cap}个半天，{month}月已排{count}个，再排将超过上限").format(
+                    name=name, cap=person.cap, month=day.month, count=count)))
     if not ledger.has_duty_on(person.id, day):
         run = ledger.run_with(person.id, day)
         if run > max_consecutive_days:
             problems.append(Problem(
                 ProblemCode.CONSECUTIVE,
-                f"{name}将连续值班{run}天，超过本联系点规定的最多连续{max_consecutive_days}天"))
+                translate("duty", "{name}将连续值班{run}天，超过本联系点规定的最多连续{limit}天").format(
+                    name=name, run=run, limit=max_consecutive_days)))
     if point_id not in person.point_ids:
-        problems.append(Problem(ProblemCode.NOT_SERVING, f"{name}不在本联系点的志愿者名单中"))
+        problems.append(Problem(ProblemCode.NOT_SERVING, translate("duty", "{name}不在本联系点的志愿者名单中").format(name=name)))
     if not person.available(day, half):
-        label = WeeklySlot(day.weekday(), half).label
-        problems.append(Problem(ProblemCode.UNAVAILABLE, f"{name}平时{label}没有空（不在其可值班时间内）"))
+        problems.append(Problem(ProblemCode.UNAVAILABLE, translate(
+            "duty", "{name}平时{slot}没有空（不在其可值班时间内）").format(name=name, slot=usual_slot_text(day, half))))
     return problems

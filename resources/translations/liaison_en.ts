@@ -4449,6 +4449,285 @@ Settings are stored in: {path}</translation>
     </message>
 </context>
 <context>
+    <name>duty</name>
+    <message>
+        <source>请至少选择一个每周值班时段</source>
+        <translation>Select at least one weekly duty slot</translation>
+    </message>
+    <message>
+        <source>请至少选择每月的一天</source>
+        <translation>Select at least one day of the month</translation>
+    </message>
+    <message>
+        <source>每月值班日应在1到31日之间</source>
+        <translation>Monthly duty days must be between 1 and 31</translation>
+    </message>
+    <message>
+        <source>请填写一个赶集日作为起算日期</source>
+        <translation>Enter one market day as the start date</translation>
+    </message>
+    <message>
+        <source>赶集间隔应在1到60天之间</source>
+        <translation>The market-day interval must be between 1 and 60 days</translation>
+    </message>
+    <message>
+        <source>请选择上午、下午或两者</source>
+        <translation>Select morning, afternoon or both</translation>
+    </message>
+    <message>
+        <source>每班人数应在1到10人之间</source>
+        <translation>Volunteers per shift must be between 1 and 10</translation>
+    </message>
+    <message>
+        <source>连续值班天数上限应在1到31天之间</source>
+        <translation>The limit on consecutive duty days must be between 1 and 31</translation>
+    </message>
+    <message>
+        <source>退回期限应在0到30天之间</source>
+        <translation>The give-back deadline must be between 0 and 30 days</translation>
+    </message>
+    <message>
+        <source>上午结束时间应晚于开始时间</source>
+        <translation>The morning must end after it starts</translation>
+    </message>
+    <message>
+        <source>下午结束时间应晚于开始时间</source>
+        <translation>The afternoon must end after it starts</translation>
+    </message>
+    <message>
+        <source>下午开始时间不能早于上午结束时间</source>
+        <translation>The afternoon cannot start before the morning ends</translation>
+    </message>
+    <message>
+        <source>本联系点尚未设置值班规则，暂按默认：{pattern}。</source>
+        <translation>This liaison point has no duty rules yet; using the default for now: {pattern}.</translation>
+    </message>
+    <message>
+        <source>{month}月{day}日及以前的日期已过，不再自动排班。</source>
+        <translation>Dates up to {month}/{day} have passed and are not auto-scheduled.</translation>
+    </message>
+    <message>
+        <source>{day_name}，按本联系点的值班规则{month}月{day}日{half}不值班</source>
+        <translation>{day_name}: under this liaison point&apos;s duty rules there is no duty on {month}/{day} ({half})</translation>
+    </message>
+    <message>
+        <source>按本联系点的值班规则{month}月{day}日{half}不值班</source>
+        <translation>Under this liaison point&apos;s duty rules there is no duty on {month}/{day} ({half})</translation>
+    </message>
+    <message>
+        <source>该班已有{filled}人（每班{seats}人）</source>
+        <translation>This shift already has {filled} (of {seats} per shift)</translation>
+    </message>
+    <message>
+        <source>此人已在该班，不能重复安排</source>
+        <translation>This person is already on this shift and cannot be booked twice</translation>
+    </message>
+    <message>
+        <source>这一班值班已被取消</source>
+        <translation>This duty shift has been cancelled</translation>
+    </message>
+    <message>
+        <source>已完成的值班不能改派</source>
+        <translation>A shift that is done cannot be reassigned</translation>
+    </message>
+    <message>
+        <source>已是此人的值班</source>
+        <translation>This is already this person&apos;s shift</translation>
+    </message>
+    <message>
+        <source>已完成的值班已生成服务记录，不能取消</source>
+        <translation>A shift that is done already has a volunteer visit and cannot be cancelled</translation>
+    </message>
+    <message>
+        <source>已完成的值班不能对调</source>
+        <translation>A shift that is done cannot be swapped</translation>
+    </message>
+    <message>
+        <source>两班是同一人或同一时段，对调没有意义</source>
+        <translation>Both shifts have the same person or the same time; swapping them makes no sense</translation>
+    </message>
+    <message>
+        <source>这一班已完成</source>
+        <translation>This shift is already done</translation>
+    </message>
+    <message>
+        <source>这一班已请假，不能记为完成；请先撤销请假</source>
+        <translation>This shift is on leave and cannot be marked done; undo the leave first</translation>
+    </message>
+    <message>
+        <source>日期已过，不能认领</source>
+        <translation>The date has passed; the shift cannot be taken</translation>
+    </message>
+    <message>
+        <source>这不是您的值班，不能退回</source>
+        <translation>This is not your shift, so you cannot give it back</translation>
+    </message>
+    <message>
+        <source>这一班{state}，不能退回</source>
+        <translation>This shift is marked {state} and cannot be given back</translation>
+    </message>
+    <message>
+        <source>最晚应在值班日前{days}天（{year}年{month}月{day}日）退回，已过期限；请联系法官或找同事换班</source>
+        <translation>Shifts must be given back at least {days} days before the duty date (by {year}-{month}-{day}); the deadline has passed. Please contact the judge or swap with a colleague</translation>
+    </message>
+    <message>
+        <source>{month}月{day}日这一班{state}，不能换班</source>
+        <translation>The shift on {month}/{day} is marked {state} and cannot be swapped</translation>
+    </message>
+    <message>
+        <source>日期已过，不能换班</source>
+        <translation>The date has passed; the shift cannot be swapped</translation>
+    </message>
+    <message>
+        <source>两人在同一班，无需换班</source>
+        <translation>You are both on the same shift; no swap is needed</translation>
+    </message>
+    <message>
+        <source>这不是您的值班</source>
+        <translation>This is not your shift</translation>
+    </message>
+    <message>
+        <source>请选择另一位同事</source>
+        <translation>Please choose a different colleague</translation>
+    </message>
+    <message>
+        <source>所选的班不是这位同事的</source>
+        <translation>The selected shift is not this colleague&apos;s</translation>
+    </message>
+    <message>
+        <source>这条换班请求不是发给您的</source>
+        <translation>This swap request was not sent to you</translation>
+    </message>
+    <message>
+        <source>这条换班请求{state}</source>
+        <translation>This swap request is already {state}</translation>
+    </message>
+    <message>
+        <source>值班已有变动，这条请求已失效</source>
+        <translation>The roster has changed; this request is no longer valid</translation>
+    </message>
+    <message>
+        <source>只能撤回自己发出的换班请求</source>
+        <translation>You can only withdraw swap requests you sent</translation>
+    </message>
+    <message>
+        <source>{month}月{day}日{half}</source>
+        <translation>{month}/{day} {half}</translation>
+    </message>
+    <message>
+        <source>周一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>周二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>周三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>周四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>周五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>周六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>周日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>{weekday}{half}</source>
+        <translation>{weekday} {half}</translation>
+    </message>
+    <message>
+        <source>{name}不是在册的退休法官志愿者</source>
+        <translation>{name} is not a registered retired-judge volunteer</translation>
+    </message>
+    <message>
+        <source>{name}{when}已请假</source>
+        <translation>{name} is on leave on {when}</translation>
+    </message>
+    <message>
+        <source>{name}已在{when}这一班</source>
+        <translation>{name} is already on the {when} shift</translation>
+    </message>
+    <message>
+        <source>其他联系点</source>
+        <translation>another liaison point</translation>
+    </message>
+    <message>
+        <source>{name}{when}已在{point}值班，同一时段不能安排两处</source>
+        <translation>{name} is already on duty at {point} on {when}; one person cannot be in two places at the same time</translation>
+    </message>
+    <message>
+        <source>{name}每月最多{cap}个半天，{month}月已排{count}个，再排将超过上限</source>
+        <translation>{name} serves at most {cap} half-days a month and already has {count} in month {month}; another would exceed the limit</translation>
+    </message>
+    <message>
+        <source>{name}将连续值班{run}天，超过本联系点规定的最多连续{limit}天</source>
+        <translation>{name} would be on duty {run} days in a row, more than this liaison point&apos;s limit of {limit} consecutive days</translation>
+    </message>
+    <message>
+        <source>{name}不在本联系点的志愿者名单中</source>
+        <translation>{name} is not on this liaison point&apos;s volunteer list</translation>
+    </message>
+    <message>
+        <source>{name}平时{slot}没有空（不在其可值班时间内）</source>
+        <translation>{name} is not usually free on {slot} (outside their availability)</translation>
+    </message>
+    <message>
+        <source>已请假</source>
+        <translation>on leave</translation>
+    </message>
+    <message>
+        <source>该时段在其他联系点值班</source>
+        <translation>on duty at another liaison point at that time</translation>
+    </message>
+    <message>
+        <source>已在该班</source>
+        <translation>already on this shift</translation>
+    </message>
+    <message>
+        <source>已达每月上限</source>
+        <translation>at their monthly limit</translation>
+    </message>
+    <message>
+        <source>再排将连续值班超限</source>
+        <translation>would exceed the consecutive-day limit</translation>
+    </message>
+    <message>
+        <source>可以安排</source>
+        <translation>could be booked</translation>
+    </message>
+    <message>
+        <source>本联系点还没有在册志愿者</source>
+        <translation>This liaison point has no registered volunteers yet</translation>
+    </message>
+    <message>
+        <source>无人有空：{count}名志愿者平时{slot}均无空</source>
+        <translation>Nobody available: none of the {count} volunteers is usually free on {slot}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{count}人{what}</source>
+        <translation>{count} {what}</translation>
+    </message>
+    <message>
+        <source>{reason}（平时有空的{count}人中：{parts}）</source>
+        <translation>{reason} (of the {count} usually free: {parts})</translation>
+    </message>
+</context>
+<context>
     <name>duty_formatting</name>
     <message>
         <source>周一</source>
@@ -5291,6 +5570,283 @@ Settings are stored in: {path}</translation>
     <message>
         <source>无法读写文件：{error}</source>
         <translation>Cannot read or write the file: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>当前账户（{role}：{name}）无权{what}。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not {what}. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权修改或删除他人的记录。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not edit or delete other people&apos;s records. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权登记或修改普法宣讲。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not record or edit legal-education sessions. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权排班或修改值班规则。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not plan the duty roster or change its rules. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权导出或打印完整的个人信息。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not export or print full personal information. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权查看他人登记的完整电话和身份证号。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not see the full phone and ID numbers in records entered by others. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权查看或导出审计记录。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not view or export the audit log. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权管理人员名单。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not manage the people list. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权新建或修改联系点。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not create or edit liaison points. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权修改设置。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not change the settings. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权管理用户账户。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not manage user accounts. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权从备份恢复数据库。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not restore the database from a backup. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权登记他人接待的法律咨询（只能登记自己接待的）。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not record consultations received by others (only those you received). Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权修改他人接待的法律咨询（只能修改自己接待的）。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not edit consultations received by others (only those you received). Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权删除他人接待的法律咨询（只能删除自己接待的）。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not delete consultations received by others (only those you received). Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权恢复他人接待的法律咨询（只能恢复自己接待的）。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not restore consultations received by others (only those you received). Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权登记他人的志愿服务记录（只能登记自己的）。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not record other people&apos;s volunteer visits (only your own). Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权修改他人的志愿服务记录（只能修改自己的）。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not edit other people&apos;s volunteer visits (only your own). Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权删除他人的志愿服务记录（只能删除自己的）。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not delete other people&apos;s volunteer visits (only your own). Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权恢复他人的志愿服务记录（只能恢复自己的）。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not restore other people&apos;s volunteer visits (only your own). Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权查看他人接待记录的完整电话和身份证号。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not see the full phone and ID numbers in consultations received by others. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权修改他人的值班。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not change other people&apos;s duty. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权替他人记录值班完成。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not mark duty as done for someone else. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权替他人认领值班。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not take a duty shift for someone else. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权替他人退回值班。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not give back a duty shift for someone else. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权替他人申请换班。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not request a shift swap for someone else. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权替他人答复换班请求。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not answer a shift-swap request for someone else. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>当前账户（{role}：{name}）无权替他人撤回换班请求。如需操作，请联系管理员。</source>
+        <translation>This account ({role}: {name}) may not withdraw a shift-swap request for someone else. Ask an administrator if this needs doing.</translation>
+    </message>
+    <message>
+        <source>备份到 {folder} 失败：{error}</source>
+        <translation>Backup to {folder} failed: {error}</translation>
+    </message>
+    <message>
+        <source>备份 {name} 来自更新版本的软件（数据库版本 {version}），不能恢复</source>
+        <translation>Backup {name} comes from a newer version of the app (database version {version}) and cannot be restored</translation>
+    </message>
+    <message>
+        <source>恢复失败，当前数据库未改动：{error}</source>
+        <translation>Restore failed; the current database is unchanged: {error}</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 已损坏（{problem}）。文件没有被改动；请从备份恢复，或选择其他数据库文件。</source>
+        <translation>The database {path} is damaged ({problem}). The file was not changed; restore it from a backup or choose another database file.</translation>
+    </message>
+    <message>
+        <source>数据库已损坏（{problem}）。文件没有被改动；请从备份恢复，或选择其他数据库文件。</source>
+        <translation>The database is damaged ({problem}). The file was not changed; restore it from a backup or choose another database file.</translation>
+    </message>
+    <message>
+        <source>导出后有 {count} 条记录变动，需重新报送</source>
+        <translation>{count} record(s) changed since the export; submit again</translation>
+    </message>
+    <message>
+        <source>已导出，之后无变动</source>
+        <translation>Exported, unchanged since</translation>
+    </message>
+    <message>
+        <source>本月未结束</source>
+        <translation>Month not over yet</translation>
+    </message>
+    <message>
+        <source>未导出</source>
+        <translation>Not exported</translation>
+    </message>
+    <message>
+        <source>统计月份 {period} 还没到，不能导出</source>
+        <translation>Period {period} has not come yet and cannot be exported</translation>
+    </message>
+    <message>
+        <source>无法创建导出文件夹 {folder}：{error}</source>
+        <translation>Cannot create the export folder {folder}: {error}</translation>
+    </message>
+    <message>
+        <source>无法写入报送文件 {file}：{error}（磁盘已满、只读或被拔出？）</source>
+        <translation>Cannot write the submission file {file}: {error} (disk full, read-only or unplugged?)</translation>
+    </message>
+    <message>
+        <source>登录名或密码不对，请重新输入</source>
+        <translation>Wrong login name or password; please try again</translation>
+    </message>
+    <message>
+        <source>第一个账户必须是管理员</source>
+        <translation>The first account must be an administrator</translation>
+    </message>
+    <message>
+        <source>关联的人员不在人员名单中</source>
+        <translation>The linked person is not in the people list</translation>
+    </message>
+    <message>
+        <source>登录名“{login}”已被使用</source>
+        <translation>The login name “{login}” is already taken</translation>
+    </message>
+    <message>
+        <source>原密码不对</source>
+        <translation>The current password is wrong</translation>
+    </message>
+    <message>
+        <source>至少要保留一个在用的管理员账户</source>
+        <translation>At least one active administrator account must remain</translation>
+    </message>
+    <message>
+        <source>找不到或无法读取文件 {file}：{error}</source>
+        <translation>Cannot find or read the file {file}: {error}</translation>
+    </message>
+    <message>
+        <source>文件 {name} 是空的</source>
+        <translation>The file {name} is empty</translation>
+    </message>
+    <message>
+        <source>文件 {name} 超过50MB，请压缩后再添加</source>
+        <translation>The file {name} is larger than 50 MB; compress it before adding it</translation>
+    </message>
+    <message>
+        <source>复制文件 {name} 失败：{error}</source>
+        <translation>Copying the file {name} failed: {error}</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”：{reason}</source>
+        <translation>Sheet “{sheet}”: {reason}</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”：{problem}</source>
+        <translation>Sheet “{sheet}”: {problem}</translation>
+    </message>
+    <message>
+        <source>文件中没有可以导入的工作表（找不到表头）</source>
+        <translation>The file has no sheet that can be imported (no header found)</translation>
+    </message>
+    <message>
+        <source>没有名为“{sheet}”的工作表</source>
+        <translation>There is no sheet named “{sheet}”</translation>
+    </message>
+    <message>
+        <source>未选择，不导入</source>
+        <translation>Not selected, not imported</translation>
+    </message>
+    <message>
+        <source>导入报告的说明或已导入的行，不再导入</source>
+        <translation>Explanation or already-imported rows of an import report, not imported again</translation>
+    </message>
+    <message>
+        <source>隐藏的工作表，不导入{cli_hint}</source>
+        <translation>Hidden sheet, not imported {cli_hint}</translation>
+    </message>
+    <message>
+        <source>工作表是空的</source>
+        <translation>The sheet is empty</translation>
+    </message>
+    <message>
+        <source>找不到{kind}的表头，看起来是{other}，可改选类型后导入</source>
+        <translation>No header of a {kind} found; it looks like a {other}: choose that type to import it</translation>
+    </message>
+    <message>
+        <source>找不到{kind}的表头</source>
+        <translation>No header of a {kind} found</translation>
+    </message>
+    <message>
+        <source>还没有联系点。请先新建联系点，再导入台账</source>
+        <translation>There is no liaison point yet. Create a liaison point first, then import the ledger</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <comment>between the point codes</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>有{count}个联系点（{codes}），请指定导入到哪一个（--point 编码）</source>
+        <translation>There are {count} liaison points ({codes}); say which one to import into (--point code)</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <comment>between the problems</comment>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>与{row}内容完全相同，两行都会导入，请核对是否重复登记</source>
+        <translation>Same content as {row}; both rows will be imported — check whether it was entered twice</translation>
+    </message>
+    <message>
+        <source>这一行以前已导入过（内容相同），跳过</source>
+        <translation>This row was imported before (same content); skipped</translation>
+    </message>
+    <message>
+        <source>纸质登记表编号与{row}重复</source>
+        <translation>Paper form number is the same as in {row}</translation>
+    </message>
+    <message>
+        <source>与{row}同名，未重复添加</source>
+        <translation>Same name as {row}; not added twice</translation>
     </message>
 </context>
 <context>
