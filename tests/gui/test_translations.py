@@ -152,3 +152,20 @@ def test_label_catalog_lists_every_core_label():
 
     assert Mode.PHONE.label in label_catalog.LABELS
     assert list(label_catalog.LABELS) == tool.core_labels()
+
+
+def test_english_roster_warning_keeps_the_hint_to_the_rules_button(qtbot, qapp, core, point, signals):
+    """The roster page adds "use the Duty rules… button" to the core's "no rules yet" warning;
+    it recognised the warning by its Chinese words, which English no longer has (regression)."""
+    from liaison_app.gui.appearance import install_language
+    from liaison_app.gui.pages.roster_page import RosterPage
+
+    assert install_language(qapp, "en")
+    try:
+        page = RosterPage(core, signals)
+        qtbot.addWidget(page)
+        page.show_month(point.id, "2026-12")
+        text = page.warning_label.text()
+        assert "no duty rules yet" in text and "Duty rules…" in text
+    finally:
+        install_language(qapp, "zh_CN")

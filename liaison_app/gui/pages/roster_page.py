@@ -67,6 +67,7 @@ from liaison_app.gui.widgets.reflow_layout import ReflowLayout
 from liaison_app.gui.widgets.roster_calendar import RosterCalendar
 from liaison_app.gui.widgets.roster_problems import RosterProblemPanel
 from liaison_app.gui.widgets.volunteer_duty_panel import VolunteerDutyPanel
+from liaison_app.i18n import translate
 
 # Tables whose changes this page shows.
 ROSTER_TABLES = ("duty_shift", "duty_pattern", "duty_calendar_day", "duty_swap_request", "person",
@@ -640,9 +641,11 @@ class RosterPage(QWidget):
         if point_id is None:
             lines.append(self.tr("尚未设置联系点，请先在首页设置联系点。"))
         elif view is not None:
-            no_pattern = "尚未设置值班规则"  # i18n-exempt: matched against the core's warning text
-            lines.extend(self.tr("{warning}可点上方“值班规则…”按钮设置。").format(warning=w) if no_pattern in w else w
-                         for w in view.warnings)
+            # The core's "no rules yet" warning (core/duty.py), in the language shown: the hint
+            # to the button is added to it.
+            no_pattern = translate("duty", "本联系点尚未设置值班规则，暂按默认：{pattern}。").split("{pattern}")[0]
+            lines.extend(self.tr("{warning}可点上方“值班规则…”按钮设置。").format(warning=w) if w.startswith(no_pattern)
+                         else w for w in view.warnings)
             if not self._core.people.volunteers(point_id):
                 lines.append(self.tr("本联系点还没有志愿者：请先在“人员”页添加退休法官志愿者，并勾选本联系点。"))
         self.warning_label.setText("\n".join("⚠ " + line for line in lines))
