@@ -7,8 +7,6 @@ chosen, while the CLI and the tests keep the Chinese source text."""
 from __future__ import annotations
 
 import ast
-import importlib.util
-import re
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -31,9 +29,7 @@ CONTEXT = "validation"
 LABEL_CONTEXT = "labels"
 # Contexts of the other core messages (tests/domain/test_messages_translatable_*.py).
 OTHER_CONTEXTS = {"messages", "duty"}
-CJK = re.compile("[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]")
-MARKING_CALLS = {"translate", "QT_TRANSLATE_NOOP"}
-EXEMPT = "# i18n-exempt:"
+MARKING_CALLS = scan.MARKING_CALLS
 EXPECTED = {
     "liaison_app/domain/validation.py", "liaison_app/domain/identity.py", "liaison_app/domain/education.py",
     "liaison_app/domain/visits.py", "liaison_app/domain/people.py", "liaison_app/core/consultations.py",
@@ -45,11 +41,7 @@ EXPECTED = {
 }
 
 
-def _tool():
-    spec = importlib.util.spec_from_file_location("translations_tool", ROOT / "build_spec" / "translations.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+_tool = scan.translations_tool
 
 
 def core_sources() -> list[Path]:
@@ -103,27 +95,7 @@ def test_marked_messages_are_whole_literal_templates():
     """lupdate only extracts ``translate("ctx", "literal")``: literal context and text, one
     template per message with named placeholders (formatted after translation), never an
     f-string or glued pieces. Only a core label may be translated from a variable (``labels``)."""
-    found = []
-    for path in core_sources():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        glued = {id(side) for node in ast.walk(tree) if isinstance(node, ast.BinOp)
-                 for side in (node.left, node.right)}
-        for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and scan.call_name(node.func) in MARKING_CALLS):
-                continue
-            where = f"{scan.where(path, node.lineno)}: {ast.unparse(node)[:70]}"
-            context, text = (node.args + [None, None])[:2]
-            literal_text = isinstance(text, ast.Constant) and isinstance(text.value, str)
-            if not (isinstance(context, ast.Constant) and context.value in {CONTEXT, LABEL_CONTEXT, *OTHER_CONTEXTS}):
-                found.append(f"{where} (context must be \"{CONTEXT}\")")
-            elif context.value != LABEL_CONTEXT and not literal_text:
-                found.append(f"{where} (text must be one string literal)")
-            elif context.value == LABEL_CONTEXT and literal_text:
-                found.append(f"{where} (a message belongs in \"{CONTEXT}\")")
-            elif literal_text and re.search(r"\{(?![A-Za-z_]\w*\})", text.value):
-                found.append(f"{where} (placeholders must be named: {{name}})")
-            if id(node) in glued:
-                found.append(f"{where} (glued to other text)")
+    found = [hit for path in core_sources() for hit in scan.template_problems(path, {CONTEXT, *OTHER_CONTEXTS})]
     assert found == [], "\n".join(found)
 
 
@@ -167,23 +139,6 @@ def consultation(**changes) -> Consultation:
 
 def errors_of(record: Consultation) -> dict[str, str]:
     return {e.field: e.message for e in validate_consultation(record, now=NOW, category_codes=CODES)}
-
-
-@pytest.fixture
-def english():
-    """A fake translator ("EN:" + source) in place of Qt's; the calls it saw as (context, text)."""
-    seen: list[tuple[str, str]] = []
-
-    def fake(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        seen.append((context, text))
-        return "EN:" + text
-
-    previous = i18n._impl  # a GUI test may have installed Qt's translate: put it back afterwards
-    i18n.install(fake)
-    try:
-        yield seen
-    finally:
-        i18n.install(previous)
 
 
 def test_validation_messages_are_translated(english):

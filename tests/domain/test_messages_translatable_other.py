@@ -6,14 +6,10 @@ Chinese and is marked ``# i18n-exempt``."""
 
 from __future__ import annotations
 
-import ast
-import importlib.util
-import re
 from pathlib import Path
 
 import pytest
 
-from liaison_app import i18n
 from liaison_app.core.access import Permission
 from liaison_app.core.exports import MonthExportState
 from liaison_app.domain.accounts import AccountRole, Actor
@@ -23,16 +19,12 @@ from tests.helpers import translation_scan as scan
 ROOT = Path(__file__).resolve().parents[2]
 CONTEXT = "messages"
 LABEL_CONTEXT = "labels"
-MARKING_CALLS = {"translate", "QT_TRANSLATE_NOOP"}
+MARKING_CALLS = scan.MARKING_CALLS
 FILES = [ROOT / "liaison_app" / "core" / f"{name}.py"
          for name in ("access", "maintenance", "exports", "accounts", "attachments", "ledger_import")]
 
 
-def _tool():
-    spec = importlib.util.spec_from_file_location("translations_tool", ROOT / "build_spec" / "translations.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+_tool = scan.translations_tool
 
 
 def test_lupdate_reads_these_modules():
@@ -49,58 +41,11 @@ def test_no_message_escapes_translation(path):
 def test_marked_messages_are_whole_literal_templates(path):
     """Literal context and text, named placeholders, never glued to other text; only a core
     label is translated from a variable (context ``labels``); translate is never aliased."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    glued = {id(side) for node in ast.walk(tree) if isinstance(node, ast.BinOp) for side in (node.left, node.right)}
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module == "liaison_app.i18n":
-            found += [f"{scan.where(path, node.lineno)}: as {a.asname}" for a in node.names if a.asname]
-        if not (isinstance(node, ast.Call) and scan.call_name(node.func) in MARKING_CALLS):
-            continue
-        where = f"{scan.where(path, node.lineno)}: {ast.unparse(node)[:70]}"
-        context, text = (node.args + [None, None])[:2]
-        literal_text = isinstance(text, ast.Constant) and isinstance(text.value, str)
-        if not (isinstance(context, ast.Constant) and context.value in (CONTEXT, LABEL_CONTEXT)):
-            found.append(f"{where} (context must be \"{CONTEXT}\")")
-        elif context.value == CONTEXT and not literal_text:
-            found.append(f"{where} (text must be one string literal)")
-        elif context.value == LABEL_CONTEXT and literal_text:
-            found.append(f"{where} (a message belongs in \"{CONTEXT}\")")
-        elif literal_text and re.search(r"\{(?![A-Za-z_]\w*\})", text.value):
-            found.append(f"{where} (placeholders must be named: {{name}})")
-        if id(node) in glued:
-            found.append(f"{where} (glued to other text)")
+    found = scan.template_problems(path, {CONTEXT})
     assert found == [], "\n".join(found)
 
 
 # -- at run time --------------------------------------------------------------------------------
-
-@pytest.fixture
-def english():
-    """A fake translator ("EN:" + source) in place of Qt's; the calls it saw as (context, text)."""
-    seen: list[tuple[str, str]] = []
-
-    def fake(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        seen.append((context, text))
-        return "EN:" + text
-
-    previous = i18n._impl
-    i18n.install(fake)
-    try:
-        yield seen
-    finally:
-        i18n.install(previous)
-
-
-@pytest.fixture
-def chinese():
-    previous = i18n._impl
-    i18n.install(None)
-    try:
-        yield
-    finally:
-        i18n.install(previous)
-
 
 VOLUNTEER = Actor(id="u1", name="李志", role=AccountRole.VOLUNTEER, person_id="p-lee")
 

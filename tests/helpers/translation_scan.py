@@ -62,3 +62,47 @@ def untranslated_literals(path: Path, marking_calls: Collection[str], *,
                 continue
             found.append(f"{where(path, node.lineno)}: {node.value[:40]!r}")
     return found
+
+
+LABEL_CONTEXT = "labels"
+MARKING_CALLS = frozenset({"translate", "QT_TRANSLATE_NOOP"})
+
+
+def translations_tool():  # type: ignore[no-untyped-def]
+    """build_spec/translations.py as a module (its CORE_SOURCES, problems(), …)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("translations_tool", ROOT / "build_spec" / "translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def template_problems(path: Path, contexts: Collection[str]) -> list[str]:
+    """How the translate()/QT_TRANSLATE_NOOP calls of a core module break lupdate's rules: a
+    context other than ``contexts`` (or ``labels``), a message text that is not one string
+    literal, a literal in ``labels`` (messages belong in their own context), an unnamed
+    placeholder, a marked text glued to other text (``+``), ``translate`` imported under
+    another name. Only a core label may be translated from a variable (context ``labels``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    glued = {id(side) for node in ast.walk(tree) if isinstance(node, ast.BinOp) for side in (node.left, node.right)}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "liaison_app.i18n":
+            found += [f"{where(path, node.lineno)}: as {a.asname}" for a in node.names if a.asname]
+        if not (isinstance(node, ast.Call) and call_name(node.func) in MARKING_CALLS):
+            continue
+        at = f"{where(path, node.lineno)}: {ast.unparse(node)[:70]}"
+        context, text = (node.args + [None, None])[:2]
+        literal_text = isinstance(text, ast.Constant) and isinstance(text.value, str)
+        if not (isinstance(context, ast.Constant) and context.value in {*contexts, LABEL_CONTEXT}):
+            found.append(f"{at} (context must be one of {sorted(contexts)})")
+        elif context.value != LABEL_CONTEXT and not literal_text:
+            found.append(f"{at} (text must be one string literal)")
+        elif context.value == LABEL_CONTEXT and literal_text:
+            found.append(f"{at} (a message belongs in its own context, not \"labels\")")
+        elif literal_text and re.search(r"\{(?![A-Za-z_]\w*\})", text.value):
+            found.append(f"{at} (placeholders must be named: {{name}})")
+        if id(node) in glued:
+            found.append(f"{at} (glued to other text)")
+    return found
