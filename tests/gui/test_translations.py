@@ -169,3 +169,20 @@ def test_english_roster_warning_keeps_the_hint_to_the_rules_button(qtbot, qapp, 
         assert "no duty rules yet" in text and "Duty rules…" in text
     finally:
         install_language(qapp, "zh_CN")
+
+
+def test_list_headers_are_translated_in_each_models_own_context(qapp, core):
+    """PagedTableModel translates headers with self.tr(): PySide looks in the subclass's context."""
+    from PySide6.QtCore import Qt
+
+    from liaison_app.gui.appearance import install_language
+    from liaison_app.gui.models.session_table_model import SessionTableModel
+    from liaison_app.gui.models.visit_table_model import VisitTableModel
+
+    assert install_language(qapp, "en")
+    try:
+        for model, first in ((SessionTableModel(core.sessions), "Date"), (VisitTableModel(core.visits), "Date")):
+            assert model.headerData(0, Qt.Orientation.Horizontal) == first
+            assert model.headerData(2, Qt.Orientation.Horizontal) == "Liaison point"
+    finally:
+        install_language(qapp, "zh_CN")

@@ -94,8 +94,6 @@ class SessionTableModel(PagedTableModel):
         """Speaker names in the order given, ``、``-separated."""
         return join_list(self._person_names.get(pid, "?") for pid in session.speaker_ids)
 
-    def _header(self, column: int) -> str:
-        return translate("SessionTableModel", self.HEADERS[column])
 
     def _fetch(self, flt: SessionFilter, sort: str, descending: bool, offset: int,
                limit: int) -> list[EducationSession]:

@@ -12,7 +12,7 @@ from liaison_app.domain.visits import Activity, VisitFilter, VolunteerVisit
 from liaison_app.gui.formatting import join_list
 from liaison_app.gui.labels import label
 from liaison_app.gui.models.paged_table_model import PagedTableModel
-from liaison_app.i18n import QT_TRANSLATE_NOOP, translate
+from liaison_app.i18n import QT_TRANSLATE_NOOP
 
 COL_DATE = 0
 COL_VOLUNTEER = 1
@@ -76,8 +76,6 @@ class VisitTableModel(PagedTableModel):
             self._person_names = dict(person_names)
         self.refresh_display()
 
-    def _header(self, column: int) -> str:
-        return translate("VisitTableModel", self.HEADERS[column])
 
     def _fetch(self, flt: VisitFilter, sort: str, descending: bool, offset: int, limit: int) -> list[VolunteerVisit]:
         return self._service.page(flt, sort=sort, descending=descending, offset=offset, limit=limit)
